@@ -1,0 +1,164 @@
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformConfig } from "../../config";
+
+export interface PlatformNetworkArgs {
+    readonly network: PlatformConfig["network"];
+    readonly region: string;
+    readonly accountId: string;
+    readonly partition: string;
+    /** CloudWatch log group name for the VPC flow log. */
+    readonly flowLogGroupName: string;
+    readonly logsKey: aws.kms.Key;
+    readonly logRetentionDays: number;
+    /** Keep the flow log group (audit data) when the stack is deleted. */
+    readonly retainOnDelete: boolean;
+}
+
+/** Redshift Serverless requires subnets in three Availability Zones. */
+const availabilityZoneCount = 3;
+
+/**
+ * The platform VPC: private subnets in three AZs; NAT per the profile (none in dev, where the
+ * subnets are isolated and AWS APIs are reached through endpoints); an S3 gateway endpoint,
+ * created unconditionally because AWS does not charge for it and it keeps lake traffic off NAT;
+ * interface endpoints the stack asks for; and flow logs into a KMS-encrypted log group.
+ */
+export class PlatformNetwork extends pulumi.ComponentResource {
+    readonly vpc: awsx.ec2.Vpc;
+    readonly vpcId: pulumi.Output<string>;
+    /** Subnets for workloads: private (NAT) or isolated (no NAT) depending on the profile. */
+    readonly privateSubnetIds: pulumi.Output<string[]>;
+    readonly vpcCidr: string;
+    readonly endpointSecurityGroup?: aws.ec2.SecurityGroup;
+
+    constructor(name: string, args: PlatformNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lakehouse:network:PlatformNetwork", name, {}, opts);
+
+        const { network } = args;
+        const isolated = network.natGateways === "None";
+        this.vpcCidr = network.vpcCidr;
+        this.vpc = new awsx.ec2.Vpc(
+            `${name}-vpc`,
+            {
+                cidrBlock: network.vpcCidr,
+                numberOfAvailabilityZones: availabilityZoneCount,
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                natGateways: { strategy: network.natGateways },
+                subnetStrategy: "Auto",
+                subnetSpecs: isolated
+                    ? [{ type: "Isolated", name: "private" }]
+                    : [
+                          { type: "Public", name: "public", cidrMask: 24 },
+                          { type: "Private", name: "private" },
+                      ],
+                vpcEndpointStrategy: "Auto",
+                vpcEndpointSpecs: [{ serviceName: `com.amazonaws.${args.region}.s3`, vpcEndpointType: "Gateway" }],
+            },
+            { parent: this },
+        );
+        this.vpcId = this.vpc.vpcId;
+        this.privateSubnetIds = isolated ? this.vpc.isolatedSubnetIds : this.vpc.privateSubnetIds;
+
+        if (network.interfaceEndpoints.length > 0) {
+            this.endpointSecurityGroup = new aws.ec2.SecurityGroup(
+                `${name}-endpoints`,
+                { vpcId: this.vpcId, description: "HTTPS from inside the VPC to interface endpoints" },
+                { parent: this },
+            );
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-endpoints-https`,
+                {
+                    securityGroupId: this.endpointSecurityGroup.id,
+                    description: "HTTPS from the VPC",
+                    ipProtocol: "tcp",
+                    fromPort: 443,
+                    toPort: 443,
+                    cidrIpv4: network.vpcCidr,
+                },
+                { parent: this },
+            );
+            for (const service of network.interfaceEndpoints) {
+                new aws.ec2.VpcEndpoint(
+                    `${name}-${service}`,
+                    {
+                        vpcId: this.vpcId,
+                        serviceName: `com.amazonaws.${args.region}.${service}`,
+                        vpcEndpointType: "Interface",
+                        privateDnsEnabled: true,
+                        subnetIds: this.privateSubnetIds,
+                        securityGroupIds: [this.endpointSecurityGroup.id],
+                    },
+                    { parent: this },
+                );
+            }
+        }
+
+        const flowLogGroup = new aws.cloudwatch.LogGroup(
+            `${name}-flow-logs`,
+            { name: args.flowLogGroupName, retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKey.arn },
+            { parent: this, retainOnDelete: args.retainOnDelete },
+        );
+        const flowLogRole = new aws.iam.Role(
+            `${name}-flow-logs`,
+            {
+                description: "VPC Flow Logs delivery to the flow log group",
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: {
+                                StringEquals: { "aws:SourceAccount": args.accountId },
+                                ArnLike: { "aws:SourceArn": `arn:${args.partition}:ec2:${args.region}:${args.accountId}:vpc-flow-log/*` },
+                            },
+                        },
+                    ],
+                }),
+            },
+            { parent: this },
+        );
+        new aws.iam.RolePolicy(
+            `${name}-flow-logs`,
+            {
+                role: flowLogRole.name,
+                policy: pulumi.jsonStringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "WriteFlowLogGroup",
+                            Effect: "Allow",
+                            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                            Resource: [flowLogGroup.arn, pulumi.interpolate`${flowLogGroup.arn}:*`],
+                        },
+                        {
+                            Sid: "FindFlowLogGroup",
+                            Effect: "Allow",
+                            Action: "logs:DescribeLogGroups",
+                            Resource: `arn:${args.partition}:logs:${args.region}:${args.accountId}:log-group:*`,
+                        },
+                    ],
+                }),
+            },
+            { parent: this },
+        );
+        new aws.ec2.FlowLog(
+            `${name}-flow-log`,
+            {
+                vpcId: this.vpcId,
+                trafficType: network.flowLogTrafficType,
+                logDestinationType: "cloud-watch-logs",
+                logDestination: flowLogGroup.arn,
+                iamRoleArn: flowLogRole.arn,
+                maxAggregationInterval: 60,
+            },
+            { parent: this },
+        );
+
+        this.registerOutputs({ vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds });
+    }
+}

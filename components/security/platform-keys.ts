@@ -1,0 +1,98 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface PlatformKeysArgs {
+    readonly accountId: string;
+    readonly region: string;
+    readonly partition: string;
+    /** Every log group of the stack is named under this prefix; the logs key is usable only for them. */
+    readonly logGroupPrefix: string;
+    /** Days (7-30) a deleted key waits before AWS destroys it. */
+    readonly deletionWindowInDays: number;
+    /** Keep the keys when the stack is destroyed (data encrypted under them outlives the stack). */
+    readonly retainOnDelete: boolean;
+}
+
+type Statement = Record<string, unknown>;
+
+/**
+ * Customer-managed KMS keys, rotated yearly, split by purpose so that one key's grants never
+ * open another's data:
+ * - `dataLake`: S3 medallion buckets, Glue data and bookmarks, the Data Catalog, Athena results.
+ *   Analysts and jobs receive decrypt on this key only.
+ * - `logs`: CloudWatch log groups and the alert topic. The Logs service may use it only for
+ *   this stack's log groups; readers of the lake cannot decrypt operational telemetry.
+ * - `secrets`: Secrets Manager and Redshift Serverless. Holds credentials; no data-lake role
+ *   is granted on it.
+ */
+export class PlatformKeys extends pulumi.ComponentResource {
+    readonly dataLake: aws.kms.Key;
+    readonly logs: aws.kms.Key;
+    readonly secrets: aws.kms.Key;
+
+    constructor(name: string, args: PlatformKeysArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lakehouse:security:PlatformKeys", name, {}, opts);
+
+        const accountRoot = `arn:${args.partition}:iam::${args.accountId}:root`;
+        // Delegates key use to IAM policies in this account, as the AWS default key policy does;
+        // without it the key becomes unmanageable.
+        const accountAdministration: Statement = {
+            Sid: "AccountAdministersKeyThroughIam",
+            Effect: "Allow",
+            Principal: { AWS: accountRoot },
+            Action: "kms:*",
+            Resource: "*",
+        };
+        const logsService = `logs.${args.region}.amazonaws.com`;
+        const logsStatements: Statement[] = [
+            {
+                Sid: "CloudWatchLogsUseForThisStacksLogGroups",
+                Effect: "Allow",
+                Principal: { Service: logsService },
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                Resource: "*",
+                Condition: {
+                    ArnLike: {
+                        "kms:EncryptionContext:aws:logs:arn": `arn:${args.partition}:logs:${args.region}:${args.accountId}:log-group:${args.logGroupPrefix}*`,
+                    },
+                },
+            },
+            {
+                Sid: "AlarmsAndEventsPublishToEncryptedAlertTopic",
+                Effect: "Allow",
+                Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+            },
+        ];
+
+        const key = (purpose: string, description: string, statements: Statement[]): aws.kms.Key =>
+            new aws.kms.Key(
+                `${name}-${purpose}`,
+                {
+                    description,
+                    enableKeyRotation: true,
+                    rotationPeriodInDays: 365,
+                    deletionWindowInDays: args.deletionWindowInDays,
+                    keyUsage: "ENCRYPT_DECRYPT",
+                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                    multiRegion: false,
+                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [accountAdministration, ...statements] }),
+                },
+                { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
+            );
+
+        this.dataLake = key("data-lake", "Data lake: S3 medallion buckets, Glue, Data Catalog, Athena results", []);
+        this.logs = key("logs", "Operational telemetry: CloudWatch log groups and alert topics", logsStatements);
+        this.secrets = key("secrets", "Secrets Manager secrets and Redshift Serverless", []);
+
+        const alias = (purpose: string, target: aws.kms.Key): aws.kms.Alias =>
+            new aws.kms.Alias(`${name}-${purpose}`, { name: `alias/${name}/${purpose}`, targetKeyId: target.keyId }, { parent: this });
+        alias("data-lake", this.dataLake);
+        alias("logs", this.logs);
+        alias("secrets", this.secrets);
+
+        this.registerOutputs({ dataLakeKeyArn: this.dataLake.arn, logsKeyArn: this.logs.arn, secretsKeyArn: this.secrets.arn });
+    }
+}

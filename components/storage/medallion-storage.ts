@@ -1,0 +1,103 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { dataLayers, type DataLayer, type LayerLifecycle } from "../../config";
+import type { ResourceNames } from "../naming/resource-names";
+import { SecureBucket } from "./secure-bucket";
+
+export interface MedallionStorageArgs {
+    readonly names: ResourceNames;
+    readonly accountId: string;
+    readonly partition: string;
+    /** Key for every bucket but the access-log bucket (see SecureBucket). */
+    readonly dataLakeKey: aws.kms.Key;
+    /** Lifecycle of current objects per layer. */
+    readonly lifecycle: Readonly<Record<DataLayer, LayerLifecycle>>;
+    readonly noncurrentVersionExpirationDays: number;
+    readonly accessLogExpirationDays: number;
+    readonly athenaResultsExpirationDays: number;
+    readonly retainOnDelete: boolean;
+}
+
+/** Support buckets beside the layers: job scripts and libraries, Athena query results. */
+export const supportBuckets = ["glue-assets", "athena-results"] as const;
+export type SupportBucket = (typeof supportBuckets)[number];
+
+/**
+ * The medallion lake: one bucket per layer (landing, bronze, silver, gold, quarantine), the
+ * Glue assets and Athena results buckets, and the access-log bucket all of them log to.
+ * Landing publishes object events to EventBridge, which starts the ETL workflow.
+ */
+export class MedallionStorage extends pulumi.ComponentResource {
+    readonly layers: Readonly<Record<DataLayer, SecureBucket>>;
+    readonly glueAssets: SecureBucket;
+    readonly athenaResults: SecureBucket;
+    readonly accessLogs: SecureBucket;
+
+    constructor(name: string, args: MedallionStorageArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lakehouse:storage:MedallionStorage", name, {}, opts);
+
+        const { names, retainOnDelete, noncurrentVersionExpirationDays } = args;
+        const noTiering = { transitionToIaDays: 0, transitionToGlacierDays: 0 };
+
+        const accessLogBucketName = names.bucket("access-logs");
+        const loggedBucketArns = [...dataLayers, ...supportBuckets].map((purpose) => `arn:${args.partition}:s3:::${names.bucket(purpose)}`);
+        this.accessLogs = new SecureBucket(
+            `${name}-access-logs`,
+            {
+                purpose: "access-logs",
+                bucketName: accessLogBucketName,
+                retainOnDelete,
+                lifecycle: { ...noTiering, expirationDays: args.accessLogExpirationDays, noncurrentVersionExpirationDays },
+                additionalPolicyStatements: [
+                    {
+                        Sid: "S3ServerAccessLogDeliveryFromThisAccount",
+                        Effect: "Allow",
+                        Principal: { Service: "logging.s3.amazonaws.com" },
+                        Action: "s3:PutObject",
+                        Resource: `arn:${args.partition}:s3:::${accessLogBucketName}/*`,
+                        Condition: {
+                            StringEquals: { "aws:SourceAccount": args.accountId },
+                            ArnEquals: { "aws:SourceArn": loggedBucketArns },
+                        },
+                    },
+                ],
+            },
+            { parent: this },
+        );
+
+        const dataBucket = (purpose: string, lifecycle: LayerLifecycle): SecureBucket =>
+            new SecureBucket(
+                `${name}-${purpose}`,
+                {
+                    purpose: "data",
+                    bucketName: names.bucket(purpose),
+                    kmsKey: args.dataLakeKey,
+                    accessLogBucket: this.accessLogs,
+                    retainOnDelete,
+                    lifecycle: { ...lifecycle, noncurrentVersionExpirationDays },
+                },
+                { parent: this },
+            );
+
+        this.layers = Object.fromEntries(dataLayers.map((layer) => [layer, dataBucket(layer, args.lifecycle[layer])])) as Record<
+            DataLayer,
+            SecureBucket
+        >;
+        this.glueAssets = dataBucket("glue-assets", { ...noTiering, expirationDays: 0 });
+        this.athenaResults = dataBucket("athena-results", { ...noTiering, expirationDays: args.athenaResultsExpirationDays });
+
+        // Manifests landing here start the Glue workflow through an EventBridge rule.
+        new aws.s3.BucketNotification(
+            `${name}-landing-events`,
+            { bucket: this.layers.landing.bucket.id, eventbridge: true },
+            { parent: this },
+        );
+
+        this.registerOutputs({
+            buckets: Object.fromEntries(dataLayers.map((layer) => [layer, this.layers[layer].name])),
+            glueAssetsBucket: this.glueAssets.name,
+            athenaResultsBucket: this.athenaResults.name,
+            accessLogBucket: this.accessLogs.name,
+        });
+    }
+}

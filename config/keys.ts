@@ -1,0 +1,244 @@
+import { z } from "zod";
+
+/** The environments a stack can declare; each has a profile of defaults. */
+export const environments = ["dev", "staging", "prod"] as const;
+export type Environment = (typeof environments)[number];
+
+/** The medallion layers that get a data bucket each. */
+export const dataLayers = ["landing", "bronze", "silver", "gold", "quarantine"] as const;
+export type DataLayer = (typeof dataLayers)[number];
+
+/** Retention values CloudWatch Logs accepts (PutRetentionPolicy). */
+export const logRetentionValues = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** Interface endpoints a stack may ask for; services the platform's private workloads call. */
+export const interfaceEndpointServices = [
+    "athena",
+    "glue",
+    "kms",
+    "logs",
+    "monitoring",
+    "redshift-data",
+    "secretsmanager",
+    "sns",
+    "sts",
+] as const;
+
+export type ConfigKind = "string" | "integer" | "boolean" | "array";
+export type ConfigValue = string | number | boolean | string[];
+/** A default that is the same everywhere, or one value per environment profile. */
+export type ConfigDefault<T extends ConfigValue> = T | Readonly<Record<Environment, T>>;
+
+export interface ConfigKey<T extends ConfigValue = ConfigValue> {
+    readonly kind: ConfigKind;
+    readonly description: string;
+    readonly schema: z.ZodType<T>;
+    /** Absent means the stack must set the key. */
+    readonly default?: ConfigDefault<T>;
+}
+
+function key<T extends ConfigValue>(
+    kind: ConfigKind,
+    schema: z.ZodType<T>,
+    description: string,
+    byDefault?: ConfigDefault<T>,
+): ConfigKey<T> {
+    return { kind, schema, description, default: byDefault };
+}
+
+const days = (min: number, max: number) => z.number().int().min(min).max(max);
+const tagValue = z
+    .string()
+    .min(1)
+    .max(256)
+    .regex(/^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u, "may contain only letters, digits, spaces and _ . : / = + - @");
+
+type LayerLifecycleKeyName<L extends DataLayer> = `${L}TransitionToIaDays` | `${L}TransitionToGlacierDays` | `${L}ExpirationDays`;
+
+function layerLifecycleKeys<L extends DataLayer>(
+    layer: L,
+    transitions: { ia: ConfigDefault<number>; glacier: ConfigDefault<number> },
+    expiration: ConfigDefault<number>,
+): Record<LayerLifecycleKeyName<L>, ConfigKey<number>> {
+    return {
+        [`${layer}TransitionToIaDays`]: key(
+            "integer",
+            days(0, 36500),
+            `Days after which current ${layer} objects move to S3 Standard-IA (0 = never; AWS requires at least 30).`,
+            transitions.ia,
+        ),
+        [`${layer}TransitionToGlacierDays`]: key(
+            "integer",
+            days(0, 36500),
+            `Days after which current ${layer} objects move to S3 Glacier Flexible Retrieval (0 = never).`,
+            transitions.glacier,
+        ),
+        [`${layer}ExpirationDays`]: key(
+            "integer",
+            days(0, 36500),
+            `Days after which current ${layer} objects expire (0 = never).`,
+            expiration,
+        ),
+    } as Record<LayerLifecycleKeyName<L>, ConfigKey<number>>;
+}
+
+const noTransitions = { ia: { dev: 0, staging: 30, prod: 30 }, glacier: { dev: 0, staging: 0, prod: 90 } } as const;
+const hotTransitions = { ia: { dev: 0, staging: 0, prod: 90 }, glacier: 0 } as const;
+
+/**
+ * Every key of the `lakehouse:` config namespace: its type, its description and its default,
+ * per environment where the profiles differ. Pulumi.yaml's `config:` block is generated from
+ * this table (`npm run generate:pulumi-yaml`), so the two cannot drift apart.
+ */
+export const configKeys = {
+    environment: key(
+        "string",
+        z.enum(environments),
+        "Environment profile of this stack: dev, staging or prod. Supplies every default below.",
+    ),
+    owner: key("string", tagValue, "Team or person accountable for the stack; becomes the `owner` tag on every taggable resource."),
+    costCenter: key("string", tagValue, "Cost centre charged for the stack; becomes the `cost-center` tag on every taggable resource."),
+    alertEmails: key("array", z.array(z.email()), "Email addresses subscribed to the platform's alert topic (each confirms by email).", []),
+
+    retainDataOnDelete: key(
+        "boolean",
+        z.boolean(),
+        "Keep data-bearing resources (buckets, keys, logs) when the stack or resource is deleted; prod must keep it true.",
+        { dev: false, staging: true, prod: true },
+    ),
+    kmsDeletionWindowDays: key("integer", days(7, 30), "Waiting period (7-30 days) before a deleted KMS key is destroyed.", {
+        dev: 7,
+        staging: 30,
+        prod: 30,
+    }),
+    logRetentionDays: key(
+        "integer",
+        z
+            .number()
+            .int()
+            .refine((value) => (logRetentionValues as readonly number[]).includes(value), {
+                message: `must be one of the values CloudWatch Logs accepts: ${logRetentionValues.join(", ")}`,
+            }),
+        "Retention of every CloudWatch log group the stack creates.",
+        { dev: 14, staging: 90, prod: 365 },
+    ),
+
+    vpcCidr: key("string", z.string(), "IPv4 CIDR of the platform VPC, /16 to /20 (three AZs of subnets must fit).", "10.40.0.0/16"),
+    natGateways: key(
+        "string",
+        z.enum(["None", "Single", "OnePerAz"]),
+        "NAT strategy: None (isolated private subnets, AWS APIs through endpoints), Single, or OnePerAz.",
+        { dev: "None", staging: "Single", prod: "OnePerAz" },
+    ),
+    interfaceEndpoints: key(
+        "array",
+        z.array(z.enum(interfaceEndpointServices)),
+        `Interface VPC endpoints to create in the private subnets (${interfaceEndpointServices.join(", ")}). The S3 gateway endpoint is always created.`,
+        { dev: [], staging: [], prod: ["glue", "kms", "logs", "secretsmanager", "sts"] },
+    ),
+    flowLogTrafficType: key("string", z.enum(["ALL", "ACCEPT", "REJECT"]), "Traffic recorded by the VPC flow log.", "ALL"),
+
+    ...layerLifecycleKeys("landing", noTransitions, { dev: 30, staging: 180, prod: 730 }),
+    ...layerLifecycleKeys("bronze", noTransitions, { dev: 30, staging: 365, prod: 0 }),
+    ...layerLifecycleKeys("silver", hotTransitions, { dev: 0, staging: 0, prod: 0 }),
+    ...layerLifecycleKeys("gold", hotTransitions, { dev: 0, staging: 0, prod: 0 }),
+    ...layerLifecycleKeys("quarantine", { ia: { dev: 0, staging: 30, prod: 30 }, glacier: 0 }, { dev: 30, staging: 90, prod: 365 }),
+    noncurrentVersionExpirationDays: key(
+        "integer",
+        days(1, 36500),
+        "Days after which noncurrent object versions are deleted in every versioned bucket.",
+        { dev: 7, staging: 30, prod: 90 },
+    ),
+    accessLogExpirationDays: key("integer", days(1, 36500), "Days S3 server access logs are kept.", {
+        dev: 30,
+        staging: 90,
+        prod: 365,
+    }),
+    athenaResultsExpirationDays: key("integer", days(1, 36500), "Days Athena query results are kept.", {
+        dev: 7,
+        staging: 30,
+        prod: 30,
+    }),
+
+    glueWorkerType: key("string", z.enum(["G.1X", "G.2X", "G.4X", "G.8X"]), "Worker type of the Glue Spark jobs.", {
+        dev: "G.1X",
+        staging: "G.1X",
+        prod: "G.2X",
+    }),
+    glueNumberOfWorkers: key("integer", z.number().int().min(2).max(299), "Workers per Glue job run (the maximum when auto-scaling).", {
+        dev: 2,
+        staging: 4,
+        prod: 10,
+    }),
+    glueExecutionClass: key(
+        "string",
+        z.enum(["FLEX", "STANDARD"]),
+        "Glue execution class; FLEX (spare capacity, cheaper) needs G.1X or G.2X workers.",
+        { dev: "FLEX", staging: "FLEX", prod: "STANDARD" },
+    ),
+    glueAutoScaling: key("boolean", z.boolean(), "Let Glue scale workers up to glueNumberOfWorkers.", {
+        dev: false,
+        staging: true,
+        prod: true,
+    }),
+    glueMaxRetries: key("integer", z.number().int().min(0).max(10), "Retries of a failed Glue job run.", { dev: 0, staging: 1, prod: 2 }),
+    glueTimeoutMinutes: key("integer", z.number().int().min(1).max(2880), "Timeout of one Glue job run, in minutes.", {
+        dev: 60,
+        staging: 120,
+        prod: 240,
+    }),
+    etlFallbackSchedule: key(
+        "string",
+        z.string(),
+        "EventBridge cron expression that starts the ETL workflow when no manifest arrived (UTC).",
+        "cron(0 3 * * ? *)",
+    ),
+
+    redshiftBaseCapacity: key(
+        "integer",
+        z.number().int(),
+        "Redshift Serverless base RPUs: 4, a multiple of 8 up to 512, or a multiple of 32 up to 1024 in regions that offer it.",
+        { dev: 8, staging: 8, prod: 32 },
+    ),
+    redshiftMaxCapacity: key(
+        "integer",
+        z.number().int(),
+        "Redshift Serverless maximum RPUs: a multiple of 8 from the base capacity up to 5632.",
+        { dev: 16, staging: 32, prod: 128 },
+    ),
+    redshiftDailyRpuHoursLimit: key("integer", z.number().int().min(1), "Usage limit on Redshift Serverless RPU-hours per day.", {
+        dev: 8,
+        staging: 24,
+        prod: 200,
+    }),
+    redshiftUsageLimitBreachAction: key(
+        "string",
+        z.enum(["log", "emit-metric", "deactivate"]),
+        "What Redshift Serverless does when the daily usage limit is reached.",
+        { dev: "deactivate", staging: "emit-metric", prod: "emit-metric" },
+    ),
+
+    athenaBytesScannedCutoff: key(
+        "integer",
+        z.number().int().min(10_485_760),
+        "Bytes one Athena query may scan before it is cancelled (AWS minimum 10 MB).",
+        { dev: 1_073_741_824, staging: 10_737_418_240, prod: 107_374_182_400 },
+    ),
+    quicksightEnabled: key(
+        "boolean",
+        z.boolean(),
+        "Create QuickSight data sources and datasets over gold (needs a QuickSight subscription).",
+        {
+            dev: false,
+            staging: false,
+            prod: true,
+        },
+    ),
+};
+
+export type ConfigKeyName = keyof typeof configKeys;
+/** The validated value type of one key. */
+export type ConfigKeyValue<K extends ConfigKeyName> = (typeof configKeys)[K] extends ConfigKey<infer T> ? T : never;
+export type ConfigValues = { [K in ConfigKeyName]: ConfigKeyValue<K> };

@@ -1,0 +1,89 @@
+/**
+ * What the offline plan answers in place of AWS: provider function results and the outputs a
+ * created resource would have. Values are shaped like AWS's (ARNs, ids), with a fixed
+ * placeholder account so documents are reproducible.
+ */
+export const offlineAccountId = "111111111111";
+
+export function callResult(token: string, inputs: Record<string, unknown>, region: string): Record<string, unknown> {
+    switch (token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return {
+                accountId: offlineAccountId,
+                arn: `arn:aws:iam::${offlineAccountId}:user/offline-plan`,
+                userId: "AIDAOFFLINEPLAN",
+                id: offlineAccountId,
+            };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
+        case "aws:index/getRegion:getRegion":
+            return { name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region, id: region };
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return { names: ["a", "b", "c"].map((zone) => `${region}${zone}`), zoneIds: [1, 2, 3].map((n) => `az${n}`), id: region };
+        default:
+            throw new Error(`the offline plan has no answer for ${token}(${JSON.stringify(inputs)}); add one to harness/offline-aws.ts`);
+    }
+}
+
+function service(type: string): string {
+    return type.split(":")[1]?.split("/")[0] ?? "unknown";
+}
+
+/** Outputs AWS would report for a created resource, on top of its inputs. */
+export function resourceOutputs(
+    type: string,
+    name: string,
+    inputs: Record<string, unknown>,
+    region: string,
+): { id: string; state: Record<string, unknown> } {
+    const account = offlineAccountId;
+    const str = (key: string): string | undefined => (typeof inputs[key] === "string" ? (inputs[key] as string) : undefined);
+    switch (type) {
+        case "aws:s3/bucket:Bucket": {
+            const bucket = str("bucket") ?? name;
+            return {
+                id: bucket,
+                state: { bucket, arn: `arn:aws:s3:::${bucket}`, bucketRegionalDomainName: `${bucket}.s3.${region}.amazonaws.com`, region },
+            };
+        }
+        case "aws:kms/key:Key": {
+            const keyId = `mrk-${name}`;
+            return { id: keyId, state: { keyId, arn: `arn:aws:kms:${region}:${account}:key/${keyId}` } };
+        }
+        case "aws:cloudwatch/logGroup:LogGroup": {
+            const groupName = str("name") ?? name;
+            return { id: groupName, state: { name: groupName, arn: `arn:aws:logs:${region}:${account}:log-group:${groupName}` } };
+        }
+        case "aws:iam/role:Role": {
+            const roleName = str("name") ?? name;
+            return {
+                id: roleName,
+                state: { name: roleName, arn: `arn:aws:iam::${account}:role/${roleName}`, uniqueId: `AROA${roleName.length}` },
+            };
+        }
+        case "aws:iam/policy:Policy": {
+            const policyName = str("name") ?? name;
+            return {
+                id: `arn:aws:iam::${account}:policy/${policyName}`,
+                state: { name: policyName, arn: `arn:aws:iam::${account}:policy/${policyName}` },
+            };
+        }
+        case "awsx:ec2:Vpc": {
+            const subnets = (tier: string) => [1, 2, 3].map((n) => `subnet-${tier}${n}`);
+            const isolated = JSON.stringify(inputs["natGateways"] ?? {}).includes('"None"');
+            return {
+                id: "",
+                state: {
+                    vpcId: `vpc-${name}`,
+                    privateSubnetIds: isolated ? [] : subnets("private"),
+                    publicSubnetIds: isolated ? [] : subnets("public"),
+                    isolatedSubnetIds: isolated ? subnets("isolated") : [],
+                },
+            };
+        }
+        default: {
+            const id = `${name}-id`;
+            return { id, state: { id, arn: `arn:aws:${service(type)}:${region}:${account}:${name}`, name: str("name") ?? name } };
+        }
+    }
+}

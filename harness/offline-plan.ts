@@ -1,0 +1,248 @@
+/**
+ * Evaluates the real program for one stack under Pulumi mocks and records every registered
+ * resource the way the engine would store it: inputs after stack transforms, outputs, parent,
+ * dependencies, and the `protect` / `retainOnDelete` options. Runs once per process (the
+ * Pulumi SDK keeps global state), so callers use harness/evaluate.ts, which forks a worker.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { callResult, resourceOutputs } from "./offline-aws";
+import type { StackConfig } from "./stack-files";
+
+export interface PlannedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly id?: string;
+    readonly inputs: Record<string, unknown>;
+    readonly outputs: Record<string, unknown>;
+    readonly parent?: string;
+    readonly dependencies: string[];
+    readonly propertyDependencies: Record<string, string[]>;
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
+}
+
+export interface ConfigProblemReport {
+    readonly key: string;
+    readonly message: string;
+}
+
+export type PlanResult =
+    | {
+          readonly kind: "plan";
+          readonly project: string;
+          readonly stack: string;
+          readonly resources: PlannedResource[];
+          readonly outputs: Record<string, unknown>;
+      }
+    | {
+          readonly kind: "config-error";
+          readonly stack: string;
+          readonly problems: ConfigProblemReport[];
+          readonly registeredResources: number;
+      };
+
+interface Registration {
+    readonly type: string;
+    readonly name: string;
+    readonly custom: boolean;
+    readonly id: string;
+    readonly inputs: Record<string, unknown>;
+    readonly outputs: Record<string, unknown>;
+}
+
+interface Capture {
+    readonly resource: pulumi.Resource;
+    readonly type: string;
+    readonly name: string;
+    readonly parent?: pulumi.Resource;
+    /** As set on the resource; unset means inherited from the parent, as the engine does. */
+    readonly protect?: boolean;
+    readonly retainOnDelete: boolean;
+    readonly dependencies: Promise<Set<pulumi.Resource>>;
+    readonly propertyDependencies: Promise<Record<string, Set<pulumi.Resource>>>;
+}
+
+type WithAllResources = { allResources?: () => Promise<Set<pulumi.Resource>> };
+
+/** Resources an input value depends on, found through the Outputs inside it, as the SDK does. */
+async function referencedResources(value: unknown, found = new Set<pulumi.Resource>()): Promise<Set<pulumi.Resource>> {
+    if (pulumi.Output.isInstance(value)) {
+        // `allResources` is how the SDK itself computes dependencies; it is not in the typings.
+        const resources = await ((value as unknown as WithAllResources).allResources?.() ?? Promise.resolve(new Set<pulumi.Resource>()));
+        resources.forEach((resource) => found.add(resource));
+        const inner = await new Promise<unknown>((resolve) => value.apply((resolved) => resolve(resolved)));
+        return referencedResources(inner, found);
+    }
+    if (pulumi.Resource.isInstance(value)) {
+        found.add(value);
+    } else if (value instanceof Promise) {
+        await referencedResources(await value, found);
+    } else if (Array.isArray(value)) {
+        for (const item of value) await referencedResources(item, found);
+    } else if (typeof value === "object" && value !== null) {
+        for (const item of Object.values(value)) await referencedResources(item, found);
+    }
+    return found;
+}
+
+class PlanRecorder implements pulumi.runtime.Mocks {
+    readonly registrations = new Map<string, Registration>();
+    readonly captures: Capture[] = [];
+    private readonly stackTransforms: pulumi.ResourceTransform[] = [];
+
+    constructor(private readonly region: string) {}
+
+    registerTransform(transform: pulumi.ResourceTransform): void {
+        this.stackTransforms.push(transform);
+    }
+
+    async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
+        // The engine applies stack transforms to every registration; the mock monitor leaves that to us.
+        let inputs: Record<string, unknown> = args.inputs;
+        for (const transform of this.stackTransforms) {
+            const result = await transform({ type: args.type, name: args.name, custom: args.custom ?? true, props: inputs, opts: {} });
+            if (result)
+                inputs = await new Promise((resolve) =>
+                    pulumi.output(result.props).apply((props) => resolve(props as Record<string, unknown>)),
+                );
+        }
+        const { id, state } =
+            args.type === "pulumi:pulumi:Stack" ? { id: "", state: {} } : resourceOutputs(args.type, args.name, inputs, this.region);
+        const key = `${args.type}::${args.name}`;
+        if (this.registrations.has(key))
+            throw new Error(`two resources share type and name ${key}; the engine would reject the duplicate URN`);
+        const outputs = { ...inputs, ...state };
+        this.registrations.set(key, { type: args.type, name: args.name, custom: args.custom ?? true, id, inputs, outputs });
+        return { id: args.custom === false ? undefined : id, state: outputs };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        return callResult(args.token, args.inputs as Record<string, unknown>, this.region);
+    }
+
+    /** Legacy stack transformation: the one hook that sees each resource object with its options. */
+    readonly capture = (args: pulumi.ResourceTransformationArgs): undefined => {
+        const opts = args.opts as pulumi.CustomResourceOptions;
+        this.captures.push({
+            resource: args.resource,
+            type: args.type,
+            name: args.name,
+            parent: args.opts.parent,
+            protect: opts.protect,
+            retainOnDelete: opts.retainOnDelete === true,
+            dependencies: (async () => {
+                const found = await referencedResources(args.props);
+                return referencedResources(args.opts.dependsOn, found);
+            })(),
+            propertyDependencies: (async () => {
+                const entries = await Promise.all(
+                    Object.entries(args.props).map(async ([key, value]) => [key, await referencedResources(value)] as const),
+                );
+                return Object.fromEntries(entries);
+            })(),
+        });
+        return undefined;
+    };
+}
+
+/** Evaluates the program at `programPath` (a module exporting the Pulumi program) for one stack. */
+export async function evaluateStack(programPath: string, config: StackConfig): Promise<PlanResult> {
+    const region = config.values["aws:region"] ?? "us-east-1";
+    const recorder = new PlanRecorder(region);
+    pulumi.runtime.setAllConfig(config.values);
+    await pulumi.runtime.setMocks(recorder, config.project, config.stack, true);
+
+    let configError: { problems: ConfigProblemReport[] } | undefined;
+    const outputs = await pulumi.runtime.runInPulumiStack(async () => {
+        pulumi.runtime.registerStackTransformation(recorder.capture);
+        const program = (await import(programPath)) as
+            (() => Promise<Record<string, unknown>>) | { default: () => Promise<Record<string, unknown>> };
+        const run = typeof program === "function" ? program : program.default;
+        try {
+            return await run();
+        } catch (error) {
+            const problems = (error as { problems?: ConfigProblemReport[] }).problems;
+            if ((error as Error).name !== "ConfigValidationError" || !problems) throw error;
+            configError = { problems: [...problems] };
+            return {};
+        }
+    });
+    if (configError) {
+        const registered = [...recorder.registrations.values()].filter(
+            (registration) => registration.type !== "pulumi:pulumi:Stack",
+        ).length;
+        return { kind: "config-error", stack: config.stack, problems: configError.problems, registeredResources: registered };
+    }
+
+    const stackUrnPrefix = `urn:pulumi:${config.stack}::${config.project}::`;
+    const qualifiedTypes = new Map<pulumi.Resource, string>();
+    const urns = new Map<pulumi.Resource, string>();
+    const byResource = new Map<pulumi.Resource, Capture>();
+    for (const capture of recorder.captures) byResource.set(capture.resource, capture);
+    const stackRoot = recorder.captures.find((capture) => capture.type === "pulumi:pulumi:Stack");
+
+    // URNs as the engine builds them: the parent's qualified type chain, then type and name.
+    const urnOf = (capture: Capture): string => {
+        const known = urns.get(capture.resource);
+        if (known) return known;
+        const parent = capture.parent && capture.parent !== stackRoot?.resource ? byResource.get(capture.parent) : undefined;
+        if (parent) urnOf(parent);
+        const parentQualified = parent ? qualifiedTypes.get(parent.resource) : undefined;
+        const qualified = parentQualified ? `${parentQualified}$${capture.type}` : capture.type;
+        qualifiedTypes.set(capture.resource, qualified);
+        const urn = `${stackUrnPrefix}${qualified}::${capture.name}`;
+        urns.set(capture.resource, urn);
+        return urn;
+    };
+    recorder.captures.forEach(urnOf);
+
+    const children = new Map<pulumi.Resource, Capture[]>();
+    for (const capture of recorder.captures) {
+        if (capture.parent) children.set(capture.parent, [...(children.get(capture.parent) ?? []), capture]);
+    }
+    // Depending on a component means depending on every custom resource inside it.
+    const expand = (resource: pulumi.Resource): string[] => {
+        const capture = byResource.get(resource);
+        if (!capture) return [];
+        if (pulumi.CustomResource.isInstance(resource) || capture.type === "awsx:ec2:Vpc") return [urnOf(capture)];
+        return (children.get(resource) ?? []).flatMap((child) => expand(child.resource));
+    };
+    const effectiveProtect = (capture: Capture): boolean => {
+        if (capture.protect !== undefined) return capture.protect;
+        const parent = capture.parent ? byResource.get(capture.parent) : undefined;
+        return parent ? effectiveProtect(parent) : false;
+    };
+    const toUrns = (resources: Set<pulumi.Resource>): string[] => [...new Set([...resources].flatMap(expand))].sort();
+
+    const resources: PlannedResource[] = [];
+    for (const capture of recorder.captures) {
+        const registration = recorder.registrations.get(`${capture.type}::${capture.name}`);
+        if (!registration) throw new Error(`resource ${capture.type}::${capture.name} was constructed but never registered`);
+        const propertyDependencies = Object.fromEntries(
+            Object.entries(await capture.propertyDependencies)
+                .map(([key, found]) => [key, toUrns(found)] as const)
+                .filter(([, found]) => found.length > 0),
+        );
+        const parentCapture = capture.parent ? byResource.get(capture.parent) : undefined;
+        resources.push({
+            urn: urnOf(capture),
+            type: capture.type,
+            name: capture.name,
+            custom: registration.custom,
+            ...(registration.custom ? { id: registration.id } : {}),
+            inputs: registration.inputs,
+            outputs: registration.outputs,
+            ...(parentCapture ? { parent: urnOf(parentCapture) } : {}),
+            dependencies: toUrns(await capture.dependencies),
+            propertyDependencies,
+            protect: effectiveProtect(capture),
+            retainOnDelete: capture.retainOnDelete,
+        });
+    }
+    const resolvedOutputs = await new Promise<Record<string, unknown>>((resolve) =>
+        pulumi.output(outputs ?? {}).apply((value) => resolve(value as Record<string, unknown>)),
+    );
+    return { kind: "plan", project: config.project, stack: config.stack, resources, outputs: resolvedOutputs };
+}

@@ -1,0 +1,72 @@
+/**
+ * The lakehouse platform, one stack per environment. Reads config once, then composes the
+ * platform in the order data flows through it.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { loadPlatformConfig } from "./config";
+import { ResourceNames } from "./components/naming/resource-names";
+import { PlatformNetwork } from "./components/network/platform-network";
+import { PlatformKeys } from "./components/security/platform-keys";
+import { MedallionStorage } from "./components/storage/medallion-storage";
+import { requiredTagsTransform } from "./components/tagging/required-tags";
+
+export = async () => {
+    // Fails with every config problem listed before anything is registered.
+    const config = loadPlatformConfig();
+    pulumi.runtime.registerResourceTransform(requiredTagsTransform(config.tags));
+
+    const [identity, partition] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
+    const names = new ResourceNames(config.project, config.stack, identity.accountId, config.region);
+    const account = { accountId: identity.accountId, partition: partition.partition };
+
+    // Security: customer-managed keys per purpose.
+    const keys = new PlatformKeys(`${names.prefix}-keys`, {
+        ...account,
+        region: config.region,
+        logGroupPrefix: names.logGroupPrefix,
+        deletionWindowInDays: config.protection.kmsDeletionWindowDays,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Network: private subnets in three AZs, endpoints, flow logs.
+    const network = new PlatformNetwork(`${names.prefix}-network`, {
+        ...account,
+        network: config.network,
+        region: config.region,
+        flowLogGroupName: names.logGroup("vpc-flow-logs"),
+        logsKey: keys.logs,
+        logRetentionDays: config.protection.logRetentionDays,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Storage: landing -> bronze -> silver -> gold, quarantine beside them.
+    const storage = new MedallionStorage(`${names.prefix}-lake`, {
+        ...account,
+        names,
+        dataLakeKey: keys.dataLake,
+        lifecycle: config.storage.lifecycle,
+        noncurrentVersionExpirationDays: config.storage.noncurrentVersionExpirationDays,
+        accessLogExpirationDays: config.storage.accessLogExpirationDays,
+        athenaResultsExpirationDays: config.storage.athenaResultsExpirationDays,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    return {
+        environment: config.environment,
+        region: config.region,
+        vpcId: network.vpcId,
+        privateSubnetIds: network.privateSubnetIds,
+        buckets: {
+            landing: storage.layers.landing.name,
+            bronze: storage.layers.bronze.name,
+            silver: storage.layers.silver.name,
+            gold: storage.layers.gold.name,
+            quarantine: storage.layers.quarantine.name,
+            glueAssets: storage.glueAssets.name,
+            athenaResults: storage.athenaResults.name,
+            accessLogs: storage.accessLogs.name,
+        },
+        kmsKeys: { dataLake: keys.dataLake.arn, logs: keys.logs.arn, secrets: keys.secrets.arn },
+    };
+};

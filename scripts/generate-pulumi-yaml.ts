@@ -1,0 +1,48 @@
+/**
+ * Writes Pulumi.yaml from the config key table (config/keys.ts): every key with its type,
+ * description and default. Keys whose default depends on the environment profile get no
+ * `default:` (Pulumi would apply it to every stack and hide the profile); their description
+ * lists the default per environment instead.
+ *
+ *   npx ts-node scripts/generate-pulumi-yaml.ts
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { configKeys, environments, type ConfigKey } from "../config/keys";
+
+export const pulumiYamlPath = path.join(__dirname, "..", "Pulumi.yaml");
+
+function describeProfileDefault(definition: ConfigKey): string {
+    const byDefault = definition.default;
+    if (byDefault === undefined) return " Required.";
+    if (typeof byDefault !== "object" || Array.isArray(byDefault)) return "";
+    const shown = environments.map((environment) => `${environment} ${JSON.stringify(byDefault[environment])}`);
+    return ` Default per environment: ${shown.join(", ")}.`;
+}
+
+export function renderPulumiYaml(): string {
+    const config: Record<string, Record<string, unknown>> = {};
+    for (const [name, definition] of Object.entries(configKeys) as [string, ConfigKey][]) {
+        const declaration: Record<string, unknown> = {
+            type: definition.kind,
+            description: definition.description + describeProfileDefault(definition),
+        };
+        if (definition.kind === "array") declaration["items"] = { type: "string" };
+        const byDefault = definition.default;
+        if (byDefault !== undefined && (typeof byDefault !== "object" || Array.isArray(byDefault))) declaration["default"] = byDefault;
+        config[name] = declaration;
+    }
+    const project = {
+        name: "lakehouse",
+        description: "AWS medallion data lakehouse platform: storage, catalog, ETL, warehouse, BI, delivery",
+        runtime: { name: "nodejs", options: { typescript: true } },
+        config,
+    };
+    return `# Generated from config/keys.ts by scripts/generate-pulumi-yaml.ts; edit the table, not this file.\n${stringify(project, { lineWidth: 0 })}`;
+}
+
+if (require.main === module) {
+    fs.writeFileSync(pulumiYamlPath, renderPulumiYaml());
+    console.log(`wrote ${path.relative(process.cwd(), pulumiYamlPath)} with ${Object.keys(configKeys).length} config keys`);
+}
