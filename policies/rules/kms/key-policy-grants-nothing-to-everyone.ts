@@ -1,0 +1,23 @@
+import { parsePolicyDocument, uninspectableDocument } from "../../framework/iam-policy-document";
+import { resourceLabel } from "../../framework/resource-label";
+import type { RuleResource } from "../../framework/rule-types";
+
+/** A KMS key policy allows nothing to the `*` principal unless a condition narrows it. */
+export function keyPolicyGrantsNothingToEveryone(resource: RuleResource): string[] {
+    if (resource.type !== "aws:kms/key:Key" && resource.type !== "aws:kms/keyPolicy:KeyPolicy") return [];
+    const subject = resourceLabel(resource);
+    // Without a policy AWS applies the default key policy, which trusts only the account.
+    const document = parsePolicyDocument(resource.props.policy);
+    const blocked = uninspectableDocument(subject, "its key policy", document, "grant nothing to everyone");
+    if (blocked) return [blocked];
+    if (document.kind !== "parsed") return [];
+    return document.statements
+        .filter((s) => s.effect === "Allow")
+        .filter((s) => (s.principals ?? []).some((p) => p.value === "*") || s.notPrincipals !== undefined)
+        .filter((s) => s.condition === undefined || Object.keys(s.condition).length === 0)
+        .map(
+            (s) =>
+                `${subject} must not allow the "*" principal without a condition, but statement ${s.label} of its ` +
+                "key policy does.",
+        );
+}

@@ -1,0 +1,198 @@
+import * as assert from "node:assert/strict";
+import { catalog } from "../catalog";
+import {
+    formatFindingsMarkdown,
+    formatFindingsTable,
+    loadPolicyConfig,
+    parseResourceDocument,
+    PolicyConfigError,
+    ResourceDocumentError,
+    runPolicies,
+} from "../offline";
+import { keyResource, resource, UNKNOWN, urnOf } from "./harness";
+
+const weakKey = keyResource("data-key", { enableKeyRotation: false });
+
+describe("offline runner", () => {
+    describe("parseResourceDocument", () => {
+        it("reads a pulumi stack export document and takes the stack from the URNs", () => {
+            const text = JSON.stringify({
+                version: 3,
+                deployment: {
+                    manifest: {},
+                    resources: [
+                        {
+                            urn: "urn:pulumi:prod::lakehouse::pulumi:pulumi:Stack::lakehouse-prod",
+                            type: "pulumi:pulumi:Stack",
+                            custom: false,
+                        },
+                        {
+                            ...weakKey,
+                            protect: true,
+                            retainOnDelete: true,
+                            dependencies: [],
+                            parent: "urn:pulumi:prod::lakehouse::pulumi:pulumi:Stack::lakehouse-prod",
+                        },
+                    ],
+                },
+            });
+            const document = parseResourceDocument(text, "export.json");
+            assert.equal(document.kind, "stack-export");
+            assert.equal(document.stack, "prod");
+            assert.equal(document.resources.length, 2);
+            assert.equal(document.resources[1].protect, true);
+            assert.equal(document.resources[1].retainOnDelete, true);
+            assert.deepEqual(document.resources[0].inputs, {});
+        });
+
+        it("reads pulumi preview --json output; the unknown sentinel reaches policies as an unknown value", () => {
+            const key = { ...keyResource("data-key", { enableKeyRotation: UNKNOWN }) };
+            const text = JSON.stringify({
+                config: {},
+                steps: [
+                    { op: "create", urn: key.urn, newState: key },
+                    { op: "delete", urn: urnOf("aws:kms/key:Key", "old"), oldState: keyResource("old") },
+                ],
+                changeSummary: { create: 1, delete: 1 },
+            });
+            const document = parseResourceDocument(text, "preview.json");
+            assert.equal(document.kind, "preview-json");
+            assert.equal(document.resources.length, 1);
+            const findings = runPolicies(document.resources, { all: "mandatory" });
+            const rotation = findings.filter((f) => f.policy === "kms-key-rotation-is-enabled");
+            assert.equal(rotation.length, 1);
+            assert.equal(rotation[0].enforcement, "mandatory");
+            assert.match(rotation[0].message, /unknown during preview/);
+        });
+
+        it("rejects garbage with a message saying what was expected", () => {
+            assert.throws(
+                () => parseResourceDocument("not json", "x.json"),
+                (error: Error) => {
+                    assert.ok(error instanceof ResourceDocumentError);
+                    assert.match(error.message, /x\.json is not valid JSON.*pulumi stack export/);
+                    return true;
+                },
+            );
+            assert.throws(
+                () => parseResourceDocument('{"foo": 1}', "y.json"),
+                /neither deployment\.resources nor steps/,
+            );
+            assert.throws(() => parseResourceDocument("[1,2]", "z.json"), /not a JSON object/);
+            assert.throws(
+                () => parseResourceDocument('{"deployment": {"resources": [{"type": "x"}]}}', "w.json"),
+                /deployment\.resources\[0\] has no string "urn"/,
+            );
+        });
+    });
+
+    describe("enforcement levels", () => {
+        it("applies all, then per-policy levels, and skips disabled policies", () => {
+            const config = { all: "advisory", "kms-key-rotation-is-enabled": { enforcementLevel: "mandatory" } };
+            const findings = runPolicies([weakKey], config);
+            assert.equal(findings.length, 1);
+            assert.equal(findings[0].enforcement, "mandatory");
+            const disabled = runPolicies([weakKey], { "kms-key-rotation-is-enabled": "disabled" });
+            assert.deepEqual(disabled, []);
+            assert.equal(runPolicies([weakKey], { all: "advisory" })[0].enforcement, "advisory");
+        });
+
+        it("the prod config is mandatory for every policy", () => {
+            const prod = loadPolicyConfig("prod");
+            assert.equal(prod.all, "mandatory");
+            for (const rule of catalog) {
+                const entry = prod[rule.name];
+                const level =
+                    typeof entry === "string"
+                        ? entry
+                        : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel;
+                assert.ok(level === undefined || level === "mandatory", `${rule.name} is ${level} in prod`);
+            }
+        });
+
+        it("the dev config matches each rule's documented dev enforcement", () => {
+            const dev = loadPolicyConfig("dev");
+            for (const rule of catalog) {
+                const entry = dev[rule.name];
+                const level =
+                    (typeof entry === "string"
+                        ? entry
+                        : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel) ?? dev.all;
+                assert.equal(level, rule.devEnforcement, rule.name);
+            }
+        });
+
+        it("a missing stack config is a clear error", () => {
+            assert.throws(
+                () => loadPolicyConfig("nope"),
+                (error: Error) => error instanceof PolicyConfigError && /nope\.json does not exist/.test(error.message),
+            );
+        });
+
+        it("a config that breaks a policy's schema is rejected like the engine does", () => {
+            assert.throws(
+                () =>
+                    runPolicies([weakKey], {
+                        "kms-key-rotation-is-enabled": { exemptions: [{ reason: "no resource given" }] },
+                    }),
+                /kms-key-rotation-is-enabled\.exemptions\[0\]: resource is required/,
+            );
+        });
+    });
+
+    describe("exemptions", () => {
+        const exemption = (reason: string) => ({
+            "kms-key-rotation-is-enabled": {
+                exemptions: [{ resource: "urn:pulumi:prod::lakehouse::aws:kms/key:Key::data-*", reason }],
+            },
+        });
+
+        it("an exemption with a reason reports the finding as exempted and advisory, never drops it", () => {
+            const findings = runPolicies([weakKey], exemption("Imported key, rotation managed by the security team."));
+            assert.equal(findings.length, 1);
+            assert.equal(findings[0].enforcement, "advisory");
+            assert.deepEqual(findings[0].exempted, { reason: "Imported key, rotation managed by the security team." });
+        });
+
+        it("an exemption without a valid reason is itself a mandatory finding", () => {
+            const findings = runPolicies([weakKey], { all: "advisory", ...exemption("because") });
+            assert.equal(findings.length, 1);
+            assert.equal(findings[0].enforcement, "mandatory");
+            assert.equal(findings[0].exempted, undefined);
+            assert.match(findings[0].message, /does not apply because it has no reason of at least 10 characters/);
+        });
+
+        it("an exemption for another resource does not apply", () => {
+            const other = {
+                "kms-key-rotation-is-enabled": {
+                    exemptions: [{ resource: "urn:*::other", reason: "a long enough reason" }],
+                },
+            };
+            assert.equal(runPolicies([weakKey], other)[0].exempted, undefined);
+        });
+    });
+
+    describe("formatting", () => {
+        it("renders a console table and a Markdown summary", () => {
+            const findings = runPolicies(
+                [
+                    weakKey,
+                    resource("aws:iam/policy:Policy", "p", {
+                        policy: '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}',
+                    }),
+                ],
+                {},
+            );
+            const table = formatFindingsTable(findings);
+            assert.match(table, /LEVEL\s+SEVERITY\s+POLICY/);
+            assert.match(table, /kms-key-rotation-is-enabled/);
+            const markdown = formatFindingsMarkdown(findings, "Policy check: prod");
+            assert.match(markdown, /^## Policy check: prod/);
+            assert.match(
+                markdown,
+                /\| mandatory \| high \| `kms-key-rotation-is-enabled` \| `data-key` \(aws:kms\/key:Key\) \|/,
+            );
+            assert.equal(formatFindingsTable([]), "No policy violations.");
+        });
+    });
+});
