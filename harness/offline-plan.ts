@@ -169,6 +169,8 @@ export async function evaluateStack(programPath: string, config: StackConfig): P
             return {};
         }
     });
+    // Lets the Stack resource's own registration finish, as the CLI does before exiting.
+    await pulumi.runtime.disconnect();
     if (configError) {
         const registered = [...recorder.registrations.values()].filter(
             (registration) => registration.type !== "pulumi:pulumi:Stack",

@@ -1,0 +1,34 @@
+import { strict as assert } from "node:assert";
+import { checkLayerLifecycle, checkRedshiftCapacity, checkScheduleExpression, parseIpv4Cidr } from "../../config/rules";
+
+describe("AWS constraints checked before deploy", () => {
+    it("accepts the Redshift Serverless base capacities AWS offers", () => {
+        for (const base of [4, 8, 16, 512]) assert.deepEqual(checkRedshiftCapacity(base, 512, "eu-west-1"), [], `base ${base}`);
+        assert.deepEqual(checkRedshiftCapacity(1024, 1024, "us-east-1"), []);
+    });
+
+    it("rejects base capacities between the allowed steps", () => {
+        for (const base of [0, 6, 12, 520])
+            assert.equal(checkRedshiftCapacity(base, 1024, "us-east-1")[0]?.[0], "redshiftBaseCapacity", `base ${base}`);
+    });
+
+    it("accepts a lifecycle that tiers to Standard-IA at 30 days and Glacier 30 days later", () => {
+        assert.deepEqual(checkLayerLifecycle("bronze", 30, 60, 365), []);
+        assert.deepEqual(checkLayerLifecycle("bronze", 0, 1, 0), []);
+    });
+
+    it("accepts EventBridge cron and rate expressions and rejects five-field crons", () => {
+        assert.deepEqual(checkScheduleExpression("s", "cron(0 3 * * ? *)"), []);
+        assert.deepEqual(checkScheduleExpression("s", "rate(6 hours)"), []);
+        assert.equal(checkScheduleExpression("s", "rate(1 hours)").length, 1);
+        assert.equal(checkScheduleExpression("s", "cron(0 3 * * *)").length, 1);
+        assert.equal(checkScheduleExpression("s", "cron(0 3 * * MON *)").length, 1);
+    });
+
+    it("parses only canonical IPv4 CIDR blocks", () => {
+        assert.deepEqual(parseIpv4Cidr("10.40.0.0/16"), { address: 0x0a280000, prefix: 16 });
+        assert.equal(parseIpv4Cidr("10.40.0.0/33"), undefined);
+        assert.equal(parseIpv4Cidr("256.0.0.0/8"), undefined);
+        assert.equal(parseIpv4Cidr("10.40.1.0/16"), undefined);
+    });
+});

@@ -1,0 +1,97 @@
+import { strict as assert } from "node:assert";
+import { requiredTagKeys } from "../../config";
+import { isTaggable } from "../../components/tagging/required-tags";
+import { ofType, planOf, planOfStackFile } from "./plans";
+
+describe("network", () => {
+    it("dev has no NAT gateway: isolated subnets in three AZs", () => {
+        const [vpc] = ofType(planOf("dev").resources, "awsx:ec2:Vpc");
+        assert.deepEqual(vpc.inputs["natGateways"], { strategy: "None" });
+        assert.equal(vpc.inputs["numberOfAvailabilityZones"], 3);
+        assert.deepEqual(vpc.inputs["subnetSpecs"], [{ type: "Isolated", name: "private" }]);
+    });
+
+    it("prod has a NAT gateway per AZ and private subnets in three AZs", () => {
+        const [vpc] = ofType(planOf("prod").resources, "awsx:ec2:Vpc");
+        assert.deepEqual(vpc.inputs["natGateways"], { strategy: "OnePerAz" });
+        assert.equal(vpc.inputs["numberOfAvailabilityZones"], 3);
+    });
+
+    it("every stack has an S3 gateway endpoint and VPC flow logs to a log group encrypted with the logs key", () => {
+        for (const stack of ["dev", "prod"]) {
+            const { resources } = planOf(stack);
+            const [vpc] = ofType(resources, "awsx:ec2:Vpc");
+            assert.deepEqual(vpc.inputs["vpcEndpointSpecs"], [{ serviceName: "com.amazonaws.eu-west-1.s3", vpcEndpointType: "Gateway" }]);
+            const [flowLog] = ofType(resources, "aws:ec2/flowLog:FlowLog");
+            assert.equal(flowLog.inputs["vpcId"], vpc.outputs["vpcId"]);
+            const [group] = ofType(resources, "aws:cloudwatch/logGroup:LogGroup").filter(
+                (candidate) => candidate.outputs["arn"] === flowLog.inputs["logDestination"],
+            );
+            const logsKey = ofType(resources, "aws:kms/key:Key").find((key) => key.name.endsWith("-logs"));
+            assert.equal(group.inputs["kmsKeyId"], logsKey?.outputs["arn"]);
+        }
+    });
+
+    it("prod interface endpoints admit only HTTPS from inside the VPC", () => {
+        const { resources } = planOf("prod");
+        const endpoints = ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
+        assert.deepEqual(
+            endpoints.map((endpoint) => endpoint.inputs["serviceName"]).sort(),
+            ["glue", "kms", "logs", "secretsmanager", "sts"].map((service) => `com.amazonaws.eu-west-1.${service}`),
+        );
+        const rules = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assert.deepEqual(
+            rules.map((rule) => [rule.inputs["fromPort"], rule.inputs["cidrIpv4"]]),
+            [[443, "10.40.0.0/16"]],
+        );
+    });
+});
+
+describe("tagging", () => {
+    for (const stack of ["dev", "prod"]) {
+        it(`every taggable resource in ${stack} carries the required tags`, () => {
+            const taggable = planOf(stack).resources.filter((resource) => isTaggable(resource.type));
+            assert.ok(taggable.length > 10);
+            for (const resource of taggable) {
+                const tags = resource.inputs["tags"] as Record<string, string> | undefined;
+                for (const key of requiredTagKeys) assert.ok(tags?.[key], `${resource.type} ${resource.name} has tag ${key}`);
+                assert.equal(tags?.["environment"], stack);
+            }
+        });
+    }
+});
+
+describe("stack files", () => {
+    it("a 40-character stack name plans with valid, unique bucket names", () => {
+        const stack = "feature-" + "x".repeat(32);
+        const result = planOfStackFile(stack, {
+            "aws:region": "eu-west-1",
+            "lakehouse:environment": "dev",
+            "lakehouse:owner": "team",
+            "lakehouse:costCenter": "cc-1",
+        });
+        assert.equal(result.kind, "plan");
+        const names =
+            result.kind === "plan"
+                ? ofType(result.resources, "aws:s3/bucket:Bucket").map((bucket) => bucket.inputs["bucket"] as string)
+                : [];
+        assert.equal(new Set(names).size, 8);
+        for (const name of names) assert.match(name, /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, name);
+    });
+
+    it("a misconfigured stack file fails with every error named and no resource registered", () => {
+        const result = planOfStackFile("broken", {
+            "aws:region": "eu-west-1",
+            "lakehouse:environment": "prod",
+            "lakehouse:owner": "team",
+            "lakehouse:retainDataOnDelete": false,
+            "lakehouse:glueExecutionClass": "FLEX",
+            "lakehouse:glueWorkerType": "G.8X",
+            "lakehouse:natGateway": "None",
+        });
+        assert.equal(result.kind, "config-error");
+        if (result.kind !== "config-error") return;
+        assert.deepEqual(result.problems.map((problem) => problem.key).sort(), ["lakehouse:costCenter", "lakehouse:natGateway"]);
+        assert.equal(result.registeredResources, 0);
+    });
+});

@@ -1,0 +1,38 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { stringify } from "yaml";
+import { evaluatePlan, type PlannedResource, type PlanResult } from "../../harness/evaluate";
+
+const cache = new Map<string, PlanResult>();
+
+/** The offline plan of a committed stack file, evaluated once per test run. */
+export function planOf(stack: string): { resources: PlannedResource[]; outputs: Record<string, unknown> } {
+    let result = cache.get(stack);
+    if (!result) {
+        result = evaluatePlan(stack);
+        cache.set(stack, result);
+    }
+    if (result.kind !== "plan") throw new Error(`stack ${stack} did not plan: ${JSON.stringify(result)}`);
+    return result;
+}
+
+/** Evaluates a stack file written on the fly (for broken or unusual stacks). */
+export function planOfStackFile(stack: string, config: Record<string, unknown>): PlanResult {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lakehouse-stack-"));
+    const file = path.join(dir, `Pulumi.${stack}.yaml`);
+    fs.writeFileSync(file, stringify({ config }));
+    try {
+        return evaluatePlan(stack, { stackFile: file });
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+export const ofType = (resources: PlannedResource[], type: string): PlannedResource[] =>
+    resources.filter((resource) => resource.type === type);
+
+/** The custom resources whose `bucket` input names the given bucket. */
+export function settingsOf(resources: PlannedResource[], bucket: PlannedResource, type: string): PlannedResource[] {
+    return ofType(resources, type).filter((resource) => resource.inputs["bucket"] === bucket.outputs["bucket"]);
+}

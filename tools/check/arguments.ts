@@ -1,0 +1,45 @@
+export class UsageError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "UsageError";
+    }
+}
+
+export interface CheckArguments {
+    readonly stack?: string;
+    readonly resources?: string;
+    readonly json?: string;
+    readonly markdown?: string;
+}
+
+export const usage = [
+    "usage: npm run check -- --stack NAME [--json FILE] [--markdown FILE]",
+    "       npm run check -- --resources FILE [--stack NAME] [--markdown FILE]",
+    "",
+    "  --stack NAME       evaluate the program offline for Pulumi.NAME.yaml and run the policy pack",
+    "  --resources FILE   run the policy pack over a `pulumi stack export` or `pulumi preview --json` document",
+    "  --json FILE        also write the evaluated resources in the `pulumi stack export` shape",
+    "  --markdown FILE    also write the result as Markdown (PR comment, job summary)",
+].join("\n");
+
+const flags = ["--stack", "--resources", "--json", "--markdown"] as const;
+type Flag = (typeof flags)[number];
+
+export function parseArguments(argv: readonly string[]): CheckArguments {
+    const values: Partial<Record<Flag, string>> = {};
+    for (let index = 0; index < argv.length; index += 2) {
+        const flag = argv[index] as Flag;
+        if (!flags.includes(flag)) throw new UsageError(`unknown argument "${argv[index]}"`);
+        const value = argv[index + 1];
+        if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+        if (values[flag] !== undefined) throw new UsageError(`${flag} given twice`);
+        values[flag] = value;
+    }
+    if (!values["--stack"] && !values["--resources"]) throw new UsageError("give --stack NAME or --resources FILE");
+    if (values["--json"] && values["--resources"])
+        throw new UsageError("--json writes an evaluated program; it does not combine with --resources");
+    if (values["--stack"] !== undefined && !/^[A-Za-z0-9_.-]+$/.test(values["--stack"])) {
+        throw new UsageError(`"${values["--stack"]}" is not a stack name (letters, digits, _ . -)`);
+    }
+    return { stack: values["--stack"], resources: values["--resources"], json: values["--json"], markdown: values["--markdown"] };
+}
