@@ -50,6 +50,7 @@ def local_catalog_settings(catalog: str, warehouse_dir: Path, jar_dir: Path) -> 
         "spark.sql.shuffle.partitions": "4",
         "spark.default.parallelism": "4",
         "spark.ui.enabled": "false",
+        "spark.ui.showConsoleProgress": "false",
         "spark.driver.memory": "2g",
         "spark.sql.adaptive.enabled": "true",
     }
