@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import { parse } from "yaml";
 import { configKeys } from "../../config/keys";
-import { pulumiYamlPath, renderPulumiYaml } from "../../scripts/generate-pulumi-yaml";
+import { pulumiYamlPath, readmePath, readmeWithConfigReference, renderPulumiYaml } from "../../scripts/generate-pulumi-yaml";
 
 describe("Pulumi.yaml", () => {
     it("declares exactly the config keys of config/keys.ts, as the generator writes them", () => {
@@ -21,5 +21,12 @@ describe("Pulumi.yaml", () => {
                 `${key} documents its default`,
             );
         }
+    });
+});
+
+describe("README config reference", () => {
+    it("lists every config key with its default per environment, as generated from config/keys.ts", () => {
+        const readme = fs.readFileSync(readmePath, "utf8");
+        assert.equal(readme, readmeWithConfigReference(readme), "README.md is stale: run npx ts-node scripts/generate-pulumi-yaml.ts");
     });
 });
