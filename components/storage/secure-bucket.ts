@@ -105,25 +105,20 @@ export class SecureBucket extends pulumi.ComponentResource {
             child,
         );
 
+        const everything = [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`];
+        const denyWhen = (sid: string, condition: Record<string, Record<string, string>>): PolicyStatement => ({
+            Sid: sid,
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: everything,
+            Condition: condition,
+        });
         const denyInsecureTransport = pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [
-                {
-                    Sid: "DenyRequestsWithoutTls",
-                    Effect: "Deny",
-                    Principal: "*",
-                    Action: "s3:*",
-                    Resource: [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`],
-                    Condition: { Bool: { "aws:SecureTransport": "false" } },
-                },
-                {
-                    Sid: "DenyTlsOlderThan12",
-                    Effect: "Deny",
-                    Principal: "*",
-                    Action: "s3:*",
-                    Resource: [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`],
-                    Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } },
-                },
+                denyWhen("DenyRequestsWithoutTls", { Bool: { "aws:SecureTransport": "false" } }),
+                denyWhen("DenyTlsOlderThan12", { NumericLessThan: { "s3:TlsVersion": "1.2" } }),
                 ...(args.additionalPolicyStatements ?? []),
             ],
         });

@@ -1,19 +1,7 @@
 import type { PlannedResource } from "../../harness/evaluate";
 
 /** One resource as `pulumi stack export` writes it (deployment.resources[]). */
-export interface StackExportResource {
-    readonly urn: string;
-    readonly custom: boolean;
-    readonly id?: string;
-    readonly type: string;
-    readonly inputs: Record<string, unknown>;
-    readonly outputs: Record<string, unknown>;
-    readonly parent?: string;
-    readonly dependencies: string[];
-    readonly propertyDependencies: Record<string, string[]>;
-    readonly protect: boolean;
-    readonly retainOnDelete: boolean;
-}
+export type StackExportResource = Omit<PlannedResource, "name">;
 
 export interface StackExportDocument {
     readonly version: 3;
