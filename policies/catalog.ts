@@ -15,6 +15,51 @@ import {
 } from "./rules/iam/wildcard-resources-only-for-unscopable-actions";
 import { keyPolicyGrantsNothingToEveryone } from "./rules/kms/key-policy-grants-nothing-to-everyone";
 import { keyRotationIsEnabled } from "./rules/kms/key-rotation-is-enabled";
+import { bucketBlocksAllPublicAccess } from "./rules/s3/bucket-blocks-all-public-access";
+import { bucketHasAccessLogging } from "./rules/s3/bucket-has-access-logging";
+import { bucketHasVersioning } from "./rules/s3/bucket-has-versioning";
+import { bucketIsEncryptedWithACustomerManagedKey } from "./rules/s3/bucket-is-encrypted-with-a-customer-managed-key";
+import { bucketPolicyHasNoPublicPrincipal } from "./rules/s3/bucket-policy-has-no-public-principal";
+import { bucketPolicyRequiresTls } from "./rules/s3/bucket-policy-requires-tls";
+import { connectionHasNoPlaintextPassword } from "./rules/glue/connection-has-no-plaintext-password";
+import { dataCatalogIsEncrypted } from "./rules/glue/data-catalog-is-encrypted";
+import { jobsAndCrawlersHaveASecurityConfiguration } from "./rules/glue/jobs-and-crawlers-have-a-security-configuration";
+import { securityConfigurationEncryptsEverythingWithKms } from "./rules/glue/security-configuration-encrypts-everything-with-kms";
+import { namespaceAdminPasswordIsManagedByAws } from "./rules/redshift-serverless/namespace-admin-password-is-managed-by-aws";
+import { namespaceExportsAuditLogs } from "./rules/redshift-serverless/namespace-exports-audit-logs";
+import { namespaceIsEncryptedWithACustomerManagedKey } from "./rules/redshift-serverless/namespace-is-encrypted-with-a-customer-managed-key";
+import { workgroupIsNotPubliclyAccessible } from "./rules/redshift-serverless/workgroup-is-not-publicly-accessible";
+import { workgroupRequiresSsl } from "./rules/redshift-serverless/workgroup-requires-ssl";
+import { workgroupUsesEnhancedVpcRouting } from "./rules/redshift-serverless/workgroup-uses-enhanced-vpc-routing";
+import { workgroupEnforcesItsConfiguration } from "./rules/athena/workgroup-enforces-its-configuration";
+import { workgroupResultsAreEncryptedWithACustomerManagedKey } from "./rules/athena/workgroup-results-are-encrypted-with-a-customer-managed-key";
+import { dataSourceUsesSsl } from "./rules/quicksight/data-source-uses-ssl";
+import { secretHasRotation } from "./rules/secretsmanager/secret-has-rotation";
+import { secretIsEncryptedWithACustomerManagedKey } from "./rules/secretsmanager/secret-is-encrypted-with-a-customer-managed-key";
+import { environmentHasNoPlaintextCredentials } from "./rules/codebuild/environment-has-no-plaintext-credentials";
+import { projectIsEncryptedWithACustomerManagedKey } from "./rules/codebuild/project-is-encrypted-with-a-customer-managed-key";
+import { projectIsNotPrivileged } from "./rules/codebuild/project-is-not-privileged";
+import { artifactStoresAreEncryptedWithACustomerManagedKey } from "./rules/codepipeline/artifact-stores-are-encrypted-with-a-customer-managed-key";
+import { environmentHasNoSecrets } from "./rules/lambda/environment-has-no-secrets";
+import { environmentIsEncryptedWithACustomerManagedKey } from "./rules/lambda/environment-is-encrypted-with-a-customer-managed-key";
+import { permissionIsNotPublic } from "./rules/lambda/permission-is-not-public";
+import { servicePermissionIsScopedBySourceArn } from "./rules/lambda/service-permission-is-scoped-by-source-arn";
+import { topicIsEncryptedWithACustomerManagedKey } from "./rules/sns/topic-is-encrypted-with-a-customer-managed-key";
+import { topicPolicyRequiresTls } from "./rules/sns/topic-policy-requires-tls";
+import { queueIsEncryptedWithACustomerManagedKey } from "./rules/sqs/queue-is-encrypted-with-a-customer-managed-key";
+import { queuePolicyRequiresTls } from "./rules/sqs/queue-policy-requires-tls";
+import { tableHasPointInTimeRecovery } from "./rules/dynamodb/table-has-point-in-time-recovery";
+import { tableIsEncryptedWithACustomerManagedKey } from "./rules/dynamodb/table-is-encrypted-with-a-customer-managed-key";
+import { logGroupHasRetention, retentionConfig } from "./rules/logs/log-group-has-retention";
+import { logGroupIsEncryptedWithACustomerManagedKey } from "./rules/logs/log-group-is-encrypted-with-a-customer-managed-key";
+import { busPolicyIsNotOpen } from "./rules/eventbridge/bus-policy-is-not-open";
+import { ingressIsNotOpenToTheInternet } from "./rules/network/ingress-is-not-open-to-the-internet";
+import { vpcHasFlowLogs } from "./rules/network/vpc-has-flow-logs";
+import { requiredTagsArePresent, requiredTagsConfig } from "./rules/tagging/required-tags-are-present";
+import {
+    dataProtectionConfig,
+    prodDataResourcesAreRetained,
+} from "./rules/data-protection/prod-data-resources-are-retained";
 
 export const PACK_NAME = "lakehouse-guardrails";
 
@@ -147,4 +192,575 @@ const kms: CatalogRule[] = [
     ),
 ];
 
-export const catalog: readonly CatalogRule[] = [...iam, ...kms];
+const s3: CatalogRule[] = [
+    stackRule(
+        {
+            name: "s3-bucket-is-encrypted-with-a-customer-managed-key",
+            service: "s3",
+            severity: "high",
+            description: "Every S3 bucket has default SSE-KMS encryption with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation:
+                "Add an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and kmsMasterKeyId set to a key of this stack.",
+            devEnforcement: "mandatory",
+        },
+        bucketIsEncryptedWithACustomerManagedKey,
+    ),
+    stackRule(
+        {
+            name: "s3-bucket-blocks-all-public-access",
+            service: "s3",
+            severity: "critical",
+            description: "Every S3 bucket has a public access block with all four flags true.",
+            why: "A bucket without the block can be made public by one ACL or policy change.",
+            remediation:
+                "Add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets true.",
+            devEnforcement: "mandatory",
+        },
+        bucketBlocksAllPublicAccess,
+    ),
+    stackRule(
+        {
+            name: "s3-bucket-policy-requires-tls",
+            service: "s3",
+            severity: "high",
+            description: "Every S3 bucket has a bucket policy denying requests without TLS.",
+            why: "Without it, clients can read and write lake data over plain HTTP.",
+            remediation:
+                "Add a Deny statement for s3:* with Condition Bool aws:SecureTransport false to the aws.s3.BucketPolicy.",
+            devEnforcement: "mandatory",
+        },
+        bucketPolicyRequiresTls,
+    ),
+    stackRule(
+        {
+            name: "s3-bucket-policy-has-no-public-principal",
+            service: "s3",
+            severity: "critical",
+            description: "No S3 bucket policy allows the * principal without a narrowing condition.",
+            why: "A * principal in an Allow makes the bucket readable or writable by anyone.",
+            remediation:
+                "Name the principals, or add aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID conditions.",
+            devEnforcement: "mandatory",
+        },
+        bucketPolicyHasNoPublicPrincipal,
+    ),
+    stackRule(
+        {
+            name: "s3-bucket-has-versioning",
+            service: "s3",
+            severity: "medium",
+            description: "Every S3 bucket has versioning enabled.",
+            why: "Versioning lets us recover data overwritten or deleted by a faulty job.",
+            remediation: "Add an aws.s3.BucketVersioning with versioningConfiguration.status Enabled.",
+            devEnforcement: "advisory",
+        },
+        bucketHasVersioning,
+    ),
+    stackRule(
+        {
+            name: "s3-bucket-has-access-logging",
+            service: "s3",
+            severity: "medium",
+            description:
+                "Every S3 bucket (except the access-log bucket itself) sends server access logs to a log bucket.",
+            why: "Access logs are the audit trail of who read or changed lake data.",
+            remediation: "Add an aws.s3.BucketLogging with targetBucket set to the stack's access-log bucket.",
+            devEnforcement: "advisory",
+        },
+        bucketHasAccessLogging,
+    ),
+];
+
+const glue: CatalogRule[] = [
+    stackRule(
+        {
+            name: "glue-jobs-and-crawlers-have-a-security-configuration",
+            service: "glue",
+            severity: "high",
+            description: "Every Glue job and crawler names a security configuration.",
+            why: "Without one, Glue writes job output, logs and bookmarks unencrypted or with AWS-owned keys.",
+            remediation: "Set securityConfiguration to the name of the stack's aws.glue.SecurityConfiguration.",
+            devEnforcement: "mandatory",
+        },
+        jobsAndCrawlersHaveASecurityConfiguration,
+    ),
+    stackRule(
+        {
+            name: "glue-security-configuration-encrypts-everything-with-kms",
+            service: "glue",
+            severity: "high",
+            description:
+                "Glue security configurations encrypt S3 output (SSE-KMS), CloudWatch logs (SSE-KMS) and job bookmarks (CSE-KMS) with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation:
+                "Set s3EncryptionMode SSE-KMS, cloudwatchEncryptionMode SSE-KMS and jobBookmarksEncryptionMode CSE-KMS, each with kmsKeyArn.",
+            devEnforcement: "mandatory",
+        },
+        securityConfigurationEncryptsEverythingWithKms,
+    ),
+    stackRule(
+        {
+            name: "glue-data-catalog-is-encrypted",
+            service: "glue",
+            severity: "high",
+            description:
+                "The Glue Data Catalog is encrypted at rest with a customer-managed key and returns connection passwords encrypted.",
+            why: "Catalog metadata and connection passwords describe and unlock the whole lake.",
+            remediation:
+                "Add an aws.glue.DataCatalogEncryptionSettings with encryptionAtRest SSE-KMS and connectionPasswordEncryption using a key of this stack.",
+            devEnforcement: "mandatory",
+        },
+        dataCatalogIsEncrypted,
+    ),
+    resourceRule(
+        {
+            name: "glue-connection-has-no-plaintext-password",
+            service: "glue",
+            severity: "critical",
+            description: "Glue connections hold no plain-text PASSWORD; they reference a secret.",
+            why: "A password in connectionProperties is stored in state and shown by the Glue console.",
+            remediation: "Store the credentials in Secrets Manager and set SECRET_ID instead of USERNAME/PASSWORD.",
+            devEnforcement: "mandatory",
+        },
+        connectionHasNoPlaintextPassword,
+    ),
+];
+
+const redshift: CatalogRule[] = [
+    stackRule(
+        {
+            name: "redshift-serverless-namespace-is-encrypted-with-a-customer-managed-key",
+            service: "redshift-serverless",
+            severity: "high",
+            description: "Every Redshift Serverless namespace is encrypted with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: "Set kmsKeyId on the aws.redshiftserverless.Namespace.",
+            devEnforcement: "mandatory",
+        },
+        namespaceIsEncryptedWithACustomerManagedKey,
+    ),
+    resourceRule(
+        {
+            name: "redshift-serverless-namespace-admin-password-is-managed-by-aws",
+            service: "redshift-serverless",
+            severity: "critical",
+            description: "Redshift Serverless namespaces let AWS manage the admin password and set none inline.",
+            why: "An inline password is stored in Pulumi state and never rotates.",
+            remediation: "Set manageAdminPassword: true and remove adminUserPassword.",
+            devEnforcement: "mandatory",
+        },
+        namespaceAdminPasswordIsManagedByAws,
+    ),
+    resourceRule(
+        {
+            name: "redshift-serverless-namespace-exports-audit-logs",
+            service: "redshift-serverless",
+            severity: "medium",
+            description:
+                "Redshift Serverless namespaces export the userlog, connectionlog and useractivitylog audit logs.",
+            why: "Audit logs record who connected and what they ran against warehouse data.",
+            remediation: 'Set logExports to ["userlog", "connectionlog", "useractivitylog"].',
+            devEnforcement: "advisory",
+        },
+        namespaceExportsAuditLogs,
+    ),
+    resourceRule(
+        {
+            name: "redshift-serverless-workgroup-is-not-publicly-accessible",
+            service: "redshift-serverless",
+            severity: "critical",
+            description: "Redshift Serverless workgroups are not publicly accessible.",
+            why: "A public endpoint exposes the warehouse to the Internet.",
+            remediation: "Set publiclyAccessible: false.",
+            devEnforcement: "mandatory",
+        },
+        workgroupIsNotPubliclyAccessible,
+    ),
+    resourceRule(
+        {
+            name: "redshift-serverless-workgroup-uses-enhanced-vpc-routing",
+            service: "redshift-serverless",
+            severity: "medium",
+            description: "Redshift Serverless workgroups use enhanced VPC routing.",
+            why: "COPY/UNLOAD traffic then stays in the VPC and goes through its endpoints and flow logs.",
+            remediation: "Set enhancedVpcRouting: true.",
+            devEnforcement: "advisory",
+        },
+        workgroupUsesEnhancedVpcRouting,
+    ),
+    resourceRule(
+        {
+            name: "redshift-serverless-workgroup-requires-ssl",
+            service: "redshift-serverless",
+            severity: "high",
+            description: "Redshift Serverless workgroups set the require_ssl parameter to true.",
+            why: "Without it clients may connect unencrypted.",
+            remediation: 'Add {parameterKey: "require_ssl", parameterValue: "true"} to configParameters.',
+            devEnforcement: "mandatory",
+        },
+        workgroupRequiresSsl,
+    ),
+];
+
+const athena: CatalogRule[] = [
+    stackRule(
+        {
+            name: "athena-workgroup-results-are-encrypted-with-a-customer-managed-key",
+            service: "athena",
+            severity: "high",
+            description: "Athena workgroups encrypt query results with SSE_KMS or CSE_KMS and a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation:
+                'Set configuration.resultConfiguration.encryptionConfiguration {encryptionOption: "SSE_KMS", kmsKeyArn}.',
+            devEnforcement: "mandatory",
+        },
+        workgroupResultsAreEncryptedWithACustomerManagedKey,
+    ),
+    resourceRule(
+        {
+            name: "athena-workgroup-enforces-its-configuration",
+            service: "athena",
+            severity: "medium",
+            description:
+                "Athena workgroups enforce their configuration so clients cannot override result location or encryption.",
+            why: "Otherwise a client setting can write unencrypted results elsewhere.",
+            remediation: "Set configuration.enforceWorkgroupConfiguration: true.",
+            devEnforcement: "mandatory",
+        },
+        workgroupEnforcesItsConfiguration,
+    ),
+];
+
+const quicksight: CatalogRule[] = [
+    resourceRule(
+        {
+            name: "quicksight-data-source-uses-ssl",
+            service: "quicksight",
+            severity: "high",
+            description: "QuickSight data sources never disable SSL.",
+            why: "Disabling SSL sends warehouse credentials and query results in clear text.",
+            remediation: "Remove sslProperties.disableSsl or set it to false.",
+            devEnforcement: "mandatory",
+        },
+        dataSourceUsesSsl,
+    ),
+];
+
+const secrets: CatalogRule[] = [
+    stackRule(
+        {
+            name: "secretsmanager-secret-is-encrypted-with-a-customer-managed-key",
+            service: "secretsmanager",
+            severity: "high",
+            description: "Secrets Manager secrets are encrypted with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: "Set kmsKeyId on the aws.secretsmanager.Secret.",
+            devEnforcement: "mandatory",
+        },
+        secretIsEncryptedWithACustomerManagedKey,
+    ),
+    stackRule(
+        {
+            name: "secretsmanager-secret-has-rotation",
+            service: "secretsmanager",
+            severity: "medium",
+            description:
+                "Secrets Manager secrets are rotated by a SecretRotation; secrets AWS cannot rotate carry an exemption naming who rotates them.",
+            why: "Rotation limits how long a leaked credential stays useful.",
+            remediation:
+                "Add an aws.secretsmanager.SecretRotation, or exempt the secret with the reason in the policy config.",
+            devEnforcement: "advisory",
+        },
+        secretHasRotation,
+    ),
+];
+
+const cicd: CatalogRule[] = [
+    stackRule(
+        {
+            name: "codebuild-project-is-encrypted-with-a-customer-managed-key",
+            service: "codebuild",
+            severity: "medium",
+            description: "CodeBuild projects encrypt build artifacts with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: "Set encryptionKey on the aws.codebuild.Project.",
+            devEnforcement: "mandatory",
+        },
+        projectIsEncryptedWithACustomerManagedKey,
+    ),
+    resourceRule(
+        {
+            name: "codebuild-project-is-not-privileged",
+            service: "codebuild",
+            severity: "high",
+            description: "CodeBuild projects do not run in privileged mode unless exempted.",
+            why: "Privileged mode gives the build root on the host and access to the Docker daemon.",
+            remediation:
+                "Set environment.privilegedMode: false, or exempt the project with the reason (Docker image builds).",
+            devEnforcement: "mandatory",
+        },
+        projectIsNotPrivileged,
+    ),
+    resourceRule(
+        {
+            name: "codebuild-environment-has-no-plaintext-credentials",
+            service: "codebuild",
+            severity: "critical",
+            description: "CodeBuild PLAINTEXT environment variables carry no credentials.",
+            why: "Plain-text variables are visible in the console, API and state.",
+            remediation: "Use environment variables of type SECRETS_MANAGER or PARAMETER_STORE.",
+            devEnforcement: "mandatory",
+        },
+        environmentHasNoPlaintextCredentials,
+    ),
+    stackRule(
+        {
+            name: "codepipeline-artifact-stores-are-encrypted-with-a-customer-managed-key",
+            service: "codepipeline",
+            severity: "medium",
+            description: "CodePipeline artifact stores are encrypted with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: 'Set artifactStores[].encryptionKey {id: key ARN, type: "KMS"}.',
+            devEnforcement: "mandatory",
+        },
+        artifactStoresAreEncryptedWithACustomerManagedKey,
+    ),
+];
+
+const lambda: CatalogRule[] = [
+    resourceRule(
+        {
+            name: "lambda-permission-is-not-public",
+            service: "lambda",
+            severity: "critical",
+            description: "Lambda invoke permissions never name the * principal.",
+            why: "A * principal lets anyone invoke the function.",
+            remediation: "Name the service or account principal that invokes the function.",
+            devEnforcement: "mandatory",
+        },
+        permissionIsNotPublic,
+    ),
+    resourceRule(
+        {
+            name: "lambda-service-permission-is-scoped-by-source-arn",
+            service: "lambda",
+            severity: "high",
+            description: "Lambda permissions for AWS service principals set sourceArn.",
+            why: "Without sourceArn any resource of that service, in any account, can invoke the function (confused deputy).",
+            remediation: "Set sourceArn to the ARN of the rule, bucket or topic that invokes the function.",
+            devEnforcement: "mandatory",
+        },
+        servicePermissionIsScopedBySourceArn,
+    ),
+    stackRule(
+        {
+            name: "lambda-environment-is-encrypted-with-a-customer-managed-key",
+            service: "lambda",
+            severity: "medium",
+            description: "Lambda functions with environment variables encrypt them with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: "Set kmsKeyArn on the aws.lambda.Function.",
+            devEnforcement: "mandatory",
+        },
+        environmentIsEncryptedWithACustomerManagedKey,
+    ),
+    resourceRule(
+        {
+            name: "lambda-environment-has-no-secrets",
+            service: "lambda",
+            severity: "critical",
+            description: "Lambda environment variables hold no credentials; they reference secrets by ARN.",
+            why: "Environment variables are readable by anyone who can read the function's configuration.",
+            remediation: "Store the value in Secrets Manager and pass its ARN (e.g. API_TOKEN_SECRET_ARN).",
+            devEnforcement: "mandatory",
+        },
+        environmentHasNoSecrets,
+    ),
+];
+
+const messaging: CatalogRule[] = [
+    stackRule(
+        {
+            name: "sns-topic-is-encrypted-with-a-customer-managed-key",
+            service: "sns",
+            severity: "medium",
+            description: "SNS topics are encrypted with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: "Set kmsMasterKeyId on the aws.sns.Topic.",
+            devEnforcement: "mandatory",
+        },
+        topicIsEncryptedWithACustomerManagedKey,
+    ),
+    stackRule(
+        {
+            name: "sns-topic-policy-requires-tls",
+            service: "sns",
+            severity: "medium",
+            description: "SNS topics have a policy denying publishes without TLS.",
+            why: "Without it, messages can be published over plain HTTP.",
+            remediation: "Add a Deny statement with Condition Bool aws:SecureTransport false to the topic policy.",
+            devEnforcement: "mandatory",
+        },
+        topicPolicyRequiresTls,
+    ),
+    stackRule(
+        {
+            name: "sqs-queue-is-encrypted-with-a-customer-managed-key",
+            service: "sqs",
+            severity: "medium",
+            description: "SQS queues are encrypted with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: "Set kmsMasterKeyId on the aws.sqs.Queue.",
+            devEnforcement: "mandatory",
+        },
+        queueIsEncryptedWithACustomerManagedKey,
+    ),
+    stackRule(
+        {
+            name: "sqs-queue-policy-requires-tls",
+            service: "sqs",
+            severity: "medium",
+            description: "SQS queues have a policy denying requests without TLS.",
+            why: "Without it, messages can be sent and received over plain HTTP.",
+            remediation: "Add a Deny statement with Condition Bool aws:SecureTransport false to the queue policy.",
+            devEnforcement: "mandatory",
+        },
+        queuePolicyRequiresTls,
+    ),
+    stackRule(
+        {
+            name: "dynamodb-table-is-encrypted-with-a-customer-managed-key",
+            service: "dynamodb",
+            severity: "medium",
+            description: "DynamoDB tables enable server-side encryption with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation: "Set serverSideEncryption {enabled: true, kmsKeyArn}.",
+            devEnforcement: "mandatory",
+        },
+        tableIsEncryptedWithACustomerManagedKey,
+    ),
+    resourceRule(
+        {
+            name: "dynamodb-table-has-point-in-time-recovery",
+            service: "dynamodb",
+            severity: "medium",
+            description: "DynamoDB tables have point-in-time recovery enabled.",
+            why: "It restores the error log after an accidental overwrite or delete.",
+            remediation: "Set pointInTimeRecovery {enabled: true}.",
+            devEnforcement: "advisory",
+        },
+        tableHasPointInTimeRecovery,
+    ),
+    stackRule(
+        {
+            name: "logs-log-group-is-encrypted-with-a-customer-managed-key",
+            service: "logs",
+            severity: "medium",
+            description: "CloudWatch log groups are encrypted with a customer-managed key.",
+            why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+            remediation:
+                "Set kmsKeyId on the aws.cloudwatch.LogGroup (the key policy must allow logs.<region>.amazonaws.com).",
+            devEnforcement: "mandatory",
+        },
+        logGroupIsEncryptedWithACustomerManagedKey,
+    ),
+    resourceRule(
+        {
+            name: "logs-log-group-has-retention",
+            service: "logs",
+            severity: "low",
+            description: "CloudWatch log groups set a retention of at least the configured minimum.",
+            why: "Logs kept forever cost money and keep personal data longer than needed; too short loses audit evidence.",
+            remediation: "Set retentionInDays (14 in dev, 365 in prod).",
+            devEnforcement: "mandatory",
+        },
+        logGroupHasRetention,
+        retentionConfig,
+    ),
+    resourceRule(
+        {
+            name: "eventbridge-bus-policy-is-not-open",
+            service: "eventbridge",
+            severity: "high",
+            description: "EventBridge bus policies allow * only under an organisation, account or source condition.",
+            why: "An open bus lets any account inject events that trigger our pipeline.",
+            remediation: "Name the accounts, or add an aws:PrincipalOrgID or aws:SourceAccount condition.",
+            devEnforcement: "mandatory",
+        },
+        busPolicyIsNotOpen,
+    ),
+];
+
+const network: CatalogRule[] = [
+    resourceRule(
+        {
+            name: "network-ingress-is-not-open-to-the-internet",
+            service: "network",
+            severity: "critical",
+            description: "No security group ingress admits 0.0.0.0/0 or ::/0.",
+            why: "The lakehouse has no public endpoints; open ingress exposes the VPC to the Internet.",
+            remediation: "Restrict ingress to the VPC CIDR or to security groups.",
+            devEnforcement: "mandatory",
+        },
+        ingressIsNotOpenToTheInternet,
+    ),
+    stackRule(
+        {
+            name: "network-vpc-has-flow-logs",
+            service: "network",
+            severity: "medium",
+            description: "Every VPC (including awsx VPC components) has a flow log.",
+            why: "Flow logs are the network audit trail for incident response.",
+            remediation: "Create an aws.ec2.FlowLog with vpcId set to the VPC's id.",
+            devEnforcement: "advisory",
+        },
+        vpcHasFlowLogs,
+    ),
+];
+
+const governance: CatalogRule[] = [
+    resourceRule(
+        {
+            name: "tagging-required-tags-are-present",
+            service: "tagging",
+            severity: "low",
+            description:
+                "Every taggable AWS resource carries the required tag keys (its tags or the provider's default tags).",
+            why: "Tags attribute cost and ownership and drive access policies.",
+            remediation: "Set the tags on the resource or in the provider's defaultTags (aws:defaultTags).",
+            devEnforcement: "advisory",
+        },
+        requiredTagsArePresent,
+        requiredTagsConfig,
+    ),
+    resourceRule(
+        {
+            name: "data-protection-prod-data-resources-are-retained",
+            service: "data-protection",
+            severity: "high",
+            description: "In prod every data-bearing resource is protected or retained on delete.",
+            why: "A pulumi destroy or a replacing change must never delete production data.",
+            remediation: "Set the protect and retainOnDelete resource options on the resource in prod.",
+            devEnforcement: "mandatory",
+        },
+        prodDataResourcesAreRetained,
+        dataProtectionConfig,
+    ),
+];
+
+export const catalog: readonly CatalogRule[] = [
+    ...iam,
+    ...kms,
+    ...s3,
+    ...glue,
+    ...redshift,
+    ...athena,
+    ...quicksight,
+    ...secrets,
+    ...cicd,
+    ...lambda,
+    ...messaging,
+    ...network,
+    ...governance,
+];

@@ -207,3 +207,13 @@ export function checkAllowStatements(
         return document.statements.filter((s) => s.effect === "Allow").flatMap((s) => check(where, s));
     });
 }
+
+/** True when a Deny statement refuses requests whose aws:SecureTransport is false. */
+export function deniesInsecureTransport(document: PolicyDocument): boolean {
+    if (document.kind !== "parsed") return false;
+    return document.statements.some(
+        (s) =>
+            s.effect === "Deny" &&
+            conditionValues(s, /^Bool(IfExists)?$/, "aws:SecureTransport").some((v) => v === false || v === "false"),
+    );
+}

@@ -1,0 +1,14 @@
+import { describeValue, isTrue, valueAt } from "../../framework/property-values";
+import { resourceLabel } from "../../framework/resource-label";
+import type { RuleResource } from "../../framework/rule-types";
+
+/** An Athena workgroup enforces its configuration, so clients cannot override result location or encryption. */
+export function workgroupEnforcesItsConfiguration(resource: RuleResource): string[] {
+    if (resource.type !== "aws:athena/workgroup:Workgroup") return [];
+    const value = valueAt(resource.props, "configuration", "enforceWorkgroupConfiguration");
+    // AWS defaults enforceWorkgroupConfiguration to true when the configuration block omits it.
+    if (value === undefined || isTrue(value) === "yes") return [];
+    return [
+        `${resourceLabel(resource)} must set configuration.enforceWorkgroupConfiguration to true, but it is ${describeValue(value)}.`,
+    ];
+}

@@ -1,0 +1,23 @@
+import { isUnknown, listAt } from "../../framework/property-values";
+import { resourceLabel } from "../../framework/resource-label";
+import type { RuleResource } from "../../framework/rule-types";
+
+export const AUDIT_LOGS = ["userlog", "connectionlog", "useractivitylog"] as const;
+
+/** A Redshift Serverless namespace exports the user, connection and user-activity audit logs. */
+export function namespaceExportsAuditLogs(resource: RuleResource): string[] {
+    if (resource.type !== "aws:redshiftserverless/namespace:Namespace") return [];
+    const subject = resourceLabel(resource);
+    const exports = resource.props.logExports;
+    if (isUnknown(exports))
+        return [
+            `${subject} must export its audit logs; logExports is unknown during preview, so it cannot be verified.`,
+        ];
+    const listed = listAt(exports) ?? [];
+    const missing = AUDIT_LOGS.filter((log) => !listed.includes(log));
+    return missing.length === 0
+        ? []
+        : [
+              `${subject} must export the audit logs ${AUDIT_LOGS.join(", ")} in logExports, but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing.`,
+          ];
+}

@@ -1,0 +1,35 @@
+import { isPresentString, valueAt } from "../../framework/property-values";
+import { resourceLabel } from "../../framework/resource-label";
+import type { StackViolation } from "../../framework/rule-types";
+import { BUCKET_TYPES, buckets, SETTING_TYPES, settingsOf } from "../../framework/s3-bucket-settings";
+import type { StackGraph } from "../../framework/stack-graph";
+
+/**
+ * Every S3 bucket sends server access logs to a log bucket. The log bucket itself is the
+ * destination and is exempt by construction (logging it into itself would loop).
+ */
+export function bucketHasAccessLogging(stack: StackGraph): StackViolation[] {
+    const loggings = stack.ofType(...SETTING_TYPES.logging);
+    const logDestinations = new Set(
+        loggings.flatMap((logging) =>
+            stack
+                .referencedBy(logging, "targetBucket", logging.props.targetBucket, BUCKET_TYPES, ["bucket", "id"])
+                .map((b) => b.urn),
+        ),
+    );
+    return buckets(stack).flatMap((bucket): StackViolation[] => {
+        if (logDestinations.has(bucket.urn)) return [];
+        if (isPresentString(valueAt(bucket.props, "logging", "targetBucket")) !== "no") return [];
+        const configured = settingsOf(stack, bucket, SETTING_TYPES.logging).some(
+            (logging) => isPresentString(logging.props.targetBucket) !== "no",
+        );
+        return configured
+            ? []
+            : [
+                  {
+                      urn: bucket.urn,
+                      message: `${resourceLabel(bucket)} must send server access logs to a log bucket, but no BucketLogging configures it.`,
+                  },
+              ];
+    });
+}
