@@ -56,10 +56,7 @@ import { busPolicyIsNotOpen } from "./rules/eventbridge/bus-policy-is-not-open";
 import { ingressIsNotOpenToTheInternet } from "./rules/network/ingress-is-not-open-to-the-internet";
 import { vpcHasFlowLogs } from "./rules/network/vpc-has-flow-logs";
 import { requiredTagsArePresent, requiredTagsConfig } from "./rules/tagging/required-tags-are-present";
-import {
-    dataProtectionConfig,
-    prodDataResourcesAreRetained,
-} from "./rules/data-protection/prod-data-resources-are-retained";
+import { dataProtectionConfig, prodDataResourcesAreRetained } from "./rules/data-protection/prod-data-resources-are-retained";
 
 export const PACK_NAME = "lakehouse-guardrails";
 
@@ -71,8 +68,7 @@ const iam: CatalogRule[] = [
             severity: "high",
             description: "IAM policies allow named actions only: no `*`, no `service:*`, no NotAction.",
             why: "Wildcard actions grant today's and tomorrow's operations of a service, including destructive ones.",
-            remediation:
-                "List the exact actions the principal needs, e.g. s3:GetObject and s3:PutObject instead of s3:*.",
+            remediation: "List the exact actions the principal needs, e.g. s3:GetObject and s3:PutObject instead of s3:*.",
             devEnforcement: "mandatory",
         },
         actionsAreScopedToAServiceOperation,
@@ -109,8 +105,7 @@ const iam: CatalogRule[] = [
             name: "iam-managed-policies-are-not-administrative",
             service: "iam",
             severity: "critical",
-            description:
-                "No role, user or group has AdministratorAccess, PowerUserAccess or an AWS `*FullAccess` policy attached.",
+            description: "No role, user or group has AdministratorAccess, PowerUserAccess or an AWS `*FullAccess` policy attached.",
             why: "AWS's broad managed policies grant far more than a data pipeline needs and change as AWS adds actions.",
             remediation: "Attach a customer-managed policy with the actions and resources the principal needs.",
             devEnforcement: "mandatory",
@@ -136,11 +131,9 @@ const iam: CatalogRule[] = [
             name: "iam-trust-policies-name-a-service-or-account",
             service: "iam",
             severity: "critical",
-            description:
-                "Role trust policies let only a named AWS service or a specific account or role assume the role.",
+            description: "Role trust policies let only a named AWS service or a specific account or role assume the role.",
             why: "A trust policy with a * principal lets anyone with an AWS account assume the role.",
-            remediation:
-                'Set Principal to {"Service": "<service>.amazonaws.com"} or to a specific account or role ARN.',
+            remediation: 'Set Principal to {"Service": "<service>.amazonaws.com"} or to a specific account or role ARN.',
             devEnforcement: "mandatory",
         },
         trustPoliciesNameAServiceOrAccount,
@@ -226,8 +219,7 @@ const s3: CatalogRule[] = [
             severity: "high",
             description: "Every S3 bucket has a bucket policy denying requests without TLS.",
             why: "Without it, clients can read and write lake data over plain HTTP.",
-            remediation:
-                "Add a Deny statement for s3:* with Condition Bool aws:SecureTransport false to the aws.s3.BucketPolicy.",
+            remediation: "Add a Deny statement for s3:* with Condition Bool aws:SecureTransport false to the aws.s3.BucketPolicy.",
             devEnforcement: "mandatory",
         },
         bucketPolicyRequiresTls,
@@ -239,8 +231,7 @@ const s3: CatalogRule[] = [
             severity: "critical",
             description: "No S3 bucket policy allows the * principal without a narrowing condition.",
             why: "A * principal in an Allow makes the bucket readable or writable by anyone.",
-            remediation:
-                "Name the principals, or add aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID conditions.",
+            remediation: "Name the principals, or add aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID conditions.",
             devEnforcement: "mandatory",
         },
         bucketPolicyHasNoPublicPrincipal,
@@ -262,8 +253,7 @@ const s3: CatalogRule[] = [
             name: "s3-bucket-has-access-logging",
             service: "s3",
             severity: "medium",
-            description:
-                "Every S3 bucket (except the access-log bucket itself) sends server access logs to a log bucket.",
+            description: "Every S3 bucket (except the access-log bucket itself) sends server access logs to a log bucket.",
             why: "Access logs are the audit trail of who read or changed lake data.",
             remediation: "Add an aws.s3.BucketLogging with targetBucket set to the stack's access-log bucket.",
             devEnforcement: "advisory",
@@ -357,8 +347,7 @@ const redshift: CatalogRule[] = [
             name: "redshift-serverless-namespace-exports-audit-logs",
             service: "redshift-serverless",
             severity: "medium",
-            description:
-                "Redshift Serverless namespaces export the userlog, connectionlog and useractivitylog audit logs.",
+            description: "Redshift Serverless namespaces export the userlog, connectionlog and useractivitylog audit logs.",
             why: "Audit logs record who connected and what they ran against warehouse data.",
             remediation: 'Set logExports to ["userlog", "connectionlog", "useractivitylog"].',
             devEnforcement: "advisory",
@@ -411,8 +400,7 @@ const athena: CatalogRule[] = [
             severity: "high",
             description: "Athena workgroups encrypt query results with SSE_KMS or CSE_KMS and a customer-managed key.",
             why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
-            remediation:
-                'Set configuration.resultConfiguration.encryptionConfiguration {encryptionOption: "SSE_KMS", kmsKeyArn}.',
+            remediation: 'Set configuration.resultConfiguration.encryptionConfiguration {encryptionOption: "SSE_KMS", kmsKeyArn}.',
             devEnforcement: "mandatory",
         },
         workgroupResultsAreEncryptedWithACustomerManagedKey,
@@ -422,8 +410,7 @@ const athena: CatalogRule[] = [
             name: "athena-workgroup-enforces-its-configuration",
             service: "athena",
             severity: "medium",
-            description:
-                "Athena workgroups enforce their configuration so clients cannot override result location or encryption.",
+            description: "Athena workgroups enforce their configuration so clients cannot override result location or encryption.",
             why: "Otherwise a client setting can write unencrypted results elsewhere.",
             remediation: "Set configuration.enforceWorkgroupConfiguration: true.",
             devEnforcement: "mandatory",
@@ -468,8 +455,7 @@ const secrets: CatalogRule[] = [
             description:
                 "Secrets Manager secrets are rotated by a SecretRotation; secrets AWS cannot rotate carry an exemption naming who rotates them.",
             why: "Rotation limits how long a leaked credential stays useful.",
-            remediation:
-                "Add an aws.secretsmanager.SecretRotation, or exempt the secret with the reason in the policy config.",
+            remediation: "Add an aws.secretsmanager.SecretRotation, or exempt the secret with the reason in the policy config.",
             devEnforcement: "advisory",
         },
         secretHasRotation,
@@ -496,8 +482,7 @@ const cicd: CatalogRule[] = [
             severity: "high",
             description: "CodeBuild projects do not run in privileged mode unless exempted.",
             why: "Privileged mode gives the build root on the host and access to the Docker daemon.",
-            remediation:
-                "Set environment.privilegedMode: false, or exempt the project with the reason (Docker image builds).",
+            remediation: "Set environment.privilegedMode: false, or exempt the project with the reason (Docker image builds).",
             devEnforcement: "mandatory",
         },
         projectIsNotPrivileged,
@@ -659,8 +644,7 @@ const messaging: CatalogRule[] = [
             severity: "medium",
             description: "CloudWatch log groups are encrypted with a customer-managed key.",
             why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
-            remediation:
-                "Set kmsKeyId on the aws.cloudwatch.LogGroup (the key policy must allow logs.<region>.amazonaws.com).",
+            remediation: "Set kmsKeyId on the aws.cloudwatch.LogGroup (the key policy must allow logs.<region>.amazonaws.com).",
             devEnforcement: "mandatory",
         },
         logGroupIsEncryptedWithACustomerManagedKey,
@@ -725,8 +709,7 @@ const governance: CatalogRule[] = [
             name: "tagging-required-tags-are-present",
             service: "tagging",
             severity: "low",
-            description:
-                "Every taggable AWS resource carries the required tag keys (its tags or the provider's default tags).",
+            description: "Every taggable AWS resource carries the required tag keys (its tags or the provider's default tags).",
             why: "Tags attribute cost and ownership and drive access policies.",
             remediation: "Set the tags on the resource or in the provider's defaultTags (aws:defaultTags).",
             devEnforcement: "advisory",

@@ -53,9 +53,7 @@ function principals(value: PropertyValue | undefined): PrincipalEntry[] | undefi
     if (value === "*") return [{ kind: "*", value: "*" }];
     if (isUnknown(value)) return [{ kind: "unknown", value }];
     if (!isPropertyMap(value)) return [];
-    return Object.entries(value).flatMap(([kind, items]) =>
-        (entries(items) ?? []).map((entry) => ({ kind, value: entry })),
-    );
+    return Object.entries(value).flatMap(([kind, items]) => (entries(items) ?? []).map((entry) => ({ kind, value: entry })));
 }
 
 function statementOf(raw: PropertyMap, position: number): Statement {
@@ -131,11 +129,7 @@ export function conditionValues(statement: Statement, operatorPattern: RegExp, k
     return Object.entries(statement.condition).flatMap(([operator, block]) => {
         if (!operatorPattern.test(operator) || !isPropertyMap(block)) return [];
         return Object.entries(block).flatMap(([name, value]) =>
-            name.toLowerCase() === key.toLowerCase() && value !== undefined
-                ? Array.isArray(value)
-                    ? value
-                    : [value]
-                : [],
+            name.toLowerCase() === key.toLowerCase() && value !== undefined ? (Array.isArray(value) ? value : [value]) : [],
         );
     });
 }
@@ -176,17 +170,11 @@ export function identityPolicyDocuments(resource: RuleResource): LabelledDocumen
 }
 
 /** The violation sentence for a document that cannot be inspected, or undefined when it can. */
-export function uninspectableDocument(
-    subject: string,
-    where: string,
-    document: PolicyDocument,
-    what: string,
-): string | undefined {
+export function uninspectableDocument(subject: string, where: string, document: PolicyDocument, what: string): string | undefined {
     if (document.kind === "unknown") {
         return `${subject} must ${what}, but ${where} is unknown during preview, so it cannot be verified.`;
     }
-    if (document.kind === "invalid")
-        return `${subject} must ${what}, but ${where} cannot be read: ${document.problem}.`;
+    if (document.kind === "invalid") return `${subject} must ${what}, but ${where} cannot be read: ${document.problem}.`;
     return undefined;
 }
 
@@ -213,7 +201,6 @@ export function deniesInsecureTransport(document: PolicyDocument): boolean {
     if (document.kind !== "parsed") return false;
     return document.statements.some(
         (s) =>
-            s.effect === "Deny" &&
-            conditionValues(s, /^Bool(IfExists)?$/, "aws:SecureTransport").some((v) => v === false || v === "false"),
+            s.effect === "Deny" && conditionValues(s, /^Bool(IfExists)?$/, "aws:SecureTransport").some((v) => v === false || v === "false"),
     );
 }

@@ -31,9 +31,7 @@ export function classifyKeyReference(
     value: PropertyValue | undefined,
 ): KeyEvidence {
     if (isUnknown(value)) {
-        const keys = graph
-            .sourcesOf(resource, sourceProperty)
-            .filter((source) => KMS_KEY_TYPES.some((t) => t === source.type));
+        const keys = graph.sourcesOf(resource, sourceProperty).filter((source) => KMS_KEY_TYPES.some((t) => t === source.type));
         if (keys.length > 0) {
             return { kind: "customer-managed", detail: `a key of this stack (${keys.map(resourceLabel).join(", ")})` };
         }
@@ -56,8 +54,7 @@ export function keyViolation(subject: string, what: string, evidence: KeyEvidenc
             return `${must}, but it uses the AWS-managed key ${evidence.detail}.`;
         case "unverifiable":
             return (
-                `${must}; the key is unknown during preview and does not come from a KMS key of this stack, ` +
-                `so it cannot be verified.`
+                `${must}; the key is unknown during preview and does not come from a KMS key of this stack, ` + `so it cannot be verified.`
             );
     }
 }

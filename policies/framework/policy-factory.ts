@@ -13,13 +13,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import {
-    decideExemption,
-    EXEMPTION_REASON_MIN_LENGTH,
-    exemptionsSchema,
-    readExemptions,
-    type Exemption,
-} from "./exemptions";
+import { decideExemption, EXEMPTION_REASON_MIN_LENGTH, exemptionsSchema, readExemptions, type Exemption } from "./exemptions";
 import { toPropertyMap, type PropertyMap } from "./property-values";
 import {
     RuleNotApplicable,
@@ -105,10 +99,7 @@ function report(
     }
 }
 
-function readConfig<C>(
-    getConfig: () => object,
-    spec: RuleConfigSpec<C> | undefined,
-): { settings: C; exemptions: Exemption[] } {
+function readConfig<C>(getConfig: () => object, spec: RuleConfigSpec<C> | undefined): { settings: C; exemptions: Exemption[] } {
     const raw: PropertyMap = toPropertyMap(getConfig());
     return { settings: (spec ? spec.read(raw) : undefined) as C, exemptions: readExemptions(raw.exemptions) };
 }
@@ -151,11 +142,7 @@ function runCheck<T>(notApplicable: (reason?: string) => never, check: () => T):
     }
 }
 
-export function resourceRule<C = undefined>(
-    meta: RuleMetadata,
-    check: ResourceCheck<C>,
-    config?: RuleConfigSpec<C>,
-): CatalogRule {
+export function resourceRule<C = undefined>(meta: RuleMetadata, check: ResourceCheck<C>, config?: RuleConfigSpec<C>): CatalogRule {
     const policy: ResourceValidationPolicy = {
         ...policyBase(meta),
         configSchema: configSchema(config),
@@ -169,11 +156,7 @@ export function resourceRule<C = undefined>(
     return { ...meta, kind: "resource", configSchema: configSchema(config), policy };
 }
 
-export function stackRule<C = undefined>(
-    meta: RuleMetadata,
-    check: StackCheck<C>,
-    config?: RuleConfigSpec<C>,
-): CatalogRule {
+export function stackRule<C = undefined>(meta: RuleMetadata, check: StackCheck<C>, config?: RuleConfigSpec<C>): CatalogRule {
     const policy: StackValidationPolicy = {
         ...policyBase(meta),
         configSchema: configSchema(config),

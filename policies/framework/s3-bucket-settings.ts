@@ -22,9 +22,5 @@ export function buckets(stack: StackGraph): GraphResource[] {
 export function settingsOf(stack: StackGraph, bucket: GraphResource, types: readonly string[]): GraphResource[] {
     return stack
         .ofType(...types)
-        .filter((setting) =>
-            stack
-                .referencedBy(setting, "bucket", setting.props.bucket, BUCKET_TYPES, ["bucket", "id"])
-                .includes(bucket),
-        );
+        .filter((setting) => stack.referencedBy(setting, "bucket", setting.props.bucket, BUCKET_TYPES, ["bucket", "id"]).includes(bucket));
 }

@@ -9,8 +9,7 @@ const SECRET_VALUE = /^(AKIA|ASIA)[0-9A-Z]{16}$|^[A-Za-z0-9/+]{40}$/;
 
 /** Why `name=value` looks like a plain-text secret, or undefined when it does not. */
 export function plaintextSecretReason(name: string, value: PropertyValue | undefined): string | undefined {
-    if (typeof value === "string" && SECRET_VALUE.test(value))
-        return `the value of ${name} looks like an AWS credential`;
+    if (typeof value === "string" && SECRET_VALUE.test(value)) return `the value of ${name} looks like an AWS credential`;
     // A value unknown during preview is computed from a resource (an ARN, a name), not typed in.
     if (isUnknown(value)) return undefined;
     if (SECRET_NAME.test(name) && !REFERENCE_NAME.test(name)) return `${name} holds a credential in plain text`;

@@ -56,9 +56,7 @@ export class StackGraph {
     ): GraphResource[] {
         const targets = this.ofType(...targetTypes);
         if (typeof value === "string" && value !== "") {
-            const byValue = targets.filter((target) =>
-                identifyingProperties.some((key) => target.props[key] === value),
-            );
+            const byValue = targets.filter((target) => identifyingProperties.some((key) => target.props[key] === value));
             if (byValue.length > 0) return byValue;
         }
         const sources = this.sourcesOf(resource, property).filter((source) => targetTypes.includes(source.type));

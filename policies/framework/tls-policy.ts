@@ -11,7 +11,5 @@ export function tlsViolation(
     if (documents.some((document) => document.kind === "unknown")) {
         return `${requirement}; its policy is unknown during preview, so it cannot be verified.`;
     }
-    return documents.length === 0
-        ? `${requirement}, but it has no policy.`
-        : `${requirement}, but its policy has no such statement.`;
+    return documents.length === 0 ? `${requirement}, but it has no policy.` : `${requirement}, but its policy has no such statement.`;
 }

@@ -136,11 +136,7 @@ function handleFailure(policy: CatalogRule, error: unknown, sink: Diagnostic[], 
     throw new Error(`Policy "${policy.name}" failed${where}: ${(error as Error).message}`);
 }
 
-export function runPolicies(
-    resources: ExportedResource[],
-    config: PolicyConfig,
-    rules: readonly CatalogRule[] = catalog,
-): Finding[] {
+export function runPolicies(resources: ExportedResource[], config: PolicyConfig, rules: readonly CatalogRule[] = catalog): Finding[] {
     const reconciled = reconcilePolicyConfig(
         rules.map((rule) => ({
             name: rule.name,
@@ -178,9 +174,7 @@ export function runPolicies(
                         stackTags: emptyStackTags,
                         isType: (resourceClass) => isTypeOf(resource.type, resourceClass),
                         asType: ((resourceClass: unknown) =>
-                            isTypeOf(resource.type, resourceClass)
-                                ? props
-                                : undefined) as ResourceValidationArgs["asType"],
+                            isTypeOf(resource.type, resourceClass) ? props : undefined) as ResourceValidationArgs["asType"],
                         getConfig,
                         notApplicable: throwNotApplicable,
                     };

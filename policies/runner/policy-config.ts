@@ -140,10 +140,7 @@ function schemaErrors(value: unknown, schema: PolicyConfigJSONSchema, where: str
 }
 
 /** Mirrors the engine's ReconcilePolicyPackConfig for one pack, throwing on validation errors. */
-export function reconcilePolicyConfig(
-    policies: readonly PolicyDeclaration[],
-    config: PolicyConfig,
-): Map<string, ReconciledPolicyConfig> {
+export function reconcilePolicyConfig(policies: readonly PolicyDeclaration[], config: PolicyConfig): Map<string, ReconciledPolicyConfig> {
     const result = new Map<string, ReconciledPolicyConfig>();
     for (const policy of policies) {
         const defaults: Record<string, unknown> = {};
@@ -184,7 +181,6 @@ export function reconcilePolicyConfig(
         };
         errors.push(...schemaErrors(result.get(policy.name)?.properties ?? {}, schema, policy.name));
     }
-    if (errors.length > 0)
-        throw new PolicyConfigError(`The policy configuration is invalid:\n  ${errors.join("\n  ")}`);
+    if (errors.length > 0) throw new PolicyConfigError(`The policy configuration is invalid:\n  ${errors.join("\n  ")}`);
     return result;
 }

@@ -50,9 +50,7 @@ export function formatFindingsMarkdown(findings: readonly Finding[], title: stri
     lines.push(`${mandatory ? "❌" : "✅"} ${summary(findings)}.`, "");
     lines.push("| Level | Severity | Policy | Resource | Message |", "| --- | --- | --- | --- | --- |");
     for (const f of sorted(findings)) {
-        const resource = f.resourceName
-            ? `\`${cell(f.resourceName)}\`${f.resourceType ? ` (${cell(f.resourceType)})` : ""}`
-            : "(stack)";
+        const resource = f.resourceName ? `\`${cell(f.resourceName)}\`${f.resourceType ? ` (${cell(f.resourceType)})` : ""}` : "(stack)";
         const message = f.exempted ? `${f.message}` : f.message;
         lines.push(`| ${level(f)} | ${f.severity} | \`${f.policy}\` | ${resource} | ${cell(message)} |`);
     }

@@ -93,8 +93,7 @@ function stackOf(resources: ExportedResource[], sourceName: string): string | un
     const stacks = new Set(resources.map((resource) => stackOfUrn(resource.urn)).filter((s): s is string => !!s));
     if (stacks.size > 1) {
         throw new ResourceDocumentError(
-            `${sourceName}: the resources belong to several stacks (${[...stacks].join(", ")}); ` +
-                "a document must describe one stack.",
+            `${sourceName}: the resources belong to several stacks (${[...stacks].join(", ")}); ` + "a document must describe one stack.",
         );
     }
     return [...stacks][0];
@@ -121,8 +120,7 @@ export function parseResourceDocument(text: string, sourceName: string): Resourc
     if (Array.isArray(parsed.steps)) {
         const resources: ExportedResource[] = [];
         parsed.steps.forEach((step, index) => {
-            if (!isObject(step))
-                throw new ResourceDocumentError(`${sourceName}: steps[${index}] is not an object. ${EXPECTED}`);
+            if (!isObject(step)) throw new ResourceDocumentError(`${sourceName}: steps[${index}] is not an object. ${EXPECTED}`);
             // A step without newState (a delete) leaves nothing behind to check.
             if (step.newState === undefined || step.newState === null) return;
             resources.push(toResource(step.newState, `steps[${index}].newState`, sourceName));
@@ -131,7 +129,5 @@ export function parseResourceDocument(text: string, sourceName: string): Resourc
     }
 
     const keys = Object.keys(parsed).slice(0, 8).join(", ") || "none";
-    throw new ResourceDocumentError(
-        `${sourceName} has neither deployment.resources nor steps (top-level keys: ${keys}). ${EXPECTED}`,
-    );
+    throw new ResourceDocumentError(`${sourceName} has neither deployment.resources nor steps (top-level keys: ${keys}). ${EXPECTED}`);
 }

@@ -1,4 +1,7 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { normaliseMarkdown, renderRulesMarkdown, RULES_MD } from "../rules-table";
 import { catalog } from "../catalog";
 import {
     formatFindingsMarkdown,
@@ -77,10 +80,7 @@ describe("offline runner", () => {
                     return true;
                 },
             );
-            assert.throws(
-                () => parseResourceDocument('{"foo": 1}', "y.json"),
-                /neither deployment\.resources nor steps/,
-            );
+            assert.throws(() => parseResourceDocument('{"foo": 1}', "y.json"), /neither deployment\.resources nor steps/);
             assert.throws(() => parseResourceDocument("[1,2]", "z.json"), /not a JSON object/);
             assert.throws(
                 () => parseResourceDocument('{"deployment": {"resources": [{"type": "x"}]}}', "w.json"),
@@ -105,10 +105,7 @@ describe("offline runner", () => {
             assert.equal(prod.all, "mandatory");
             for (const rule of catalog) {
                 const entry = prod[rule.name];
-                const level =
-                    typeof entry === "string"
-                        ? entry
-                        : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel;
+                const level = typeof entry === "string" ? entry : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel;
                 assert.ok(level === undefined || level === "mandatory", `${rule.name} is ${level} in prod`);
             }
         });
@@ -118,9 +115,7 @@ describe("offline runner", () => {
             for (const rule of catalog) {
                 const entry = dev[rule.name];
                 const level =
-                    (typeof entry === "string"
-                        ? entry
-                        : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel) ?? dev.all;
+                    (typeof entry === "string" ? entry : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel) ?? dev.all;
                 assert.equal(level, rule.devEnforcement, rule.name);
             }
         });
@@ -151,9 +146,7 @@ describe("offline runner", () => {
         });
 
         it("an exemption with a reason reports the finding as exempted and advisory, never drops it", () => {
-            const findings = rotationOnly(
-                runPolicies([weakKey], exemption("Imported key, rotation managed by the security team.")),
-            );
+            const findings = rotationOnly(runPolicies([weakKey], exemption("Imported key, rotation managed by the security team.")));
             assert.equal(findings.length, 1);
             assert.equal(findings[0].enforcement, "advisory");
             assert.deepEqual(findings[0].exempted, { reason: "Imported key, rotation managed by the security team." });
@@ -193,11 +186,33 @@ describe("offline runner", () => {
             assert.match(table, /kms-key-rotation-is-enabled/);
             const markdown = formatFindingsMarkdown(findings, "Policy check: prod");
             assert.match(markdown, /^## Policy check: prod/);
-            assert.match(
-                markdown,
-                /\| mandatory \| high \| `kms-key-rotation-is-enabled` \| `data-key` \(aws:kms\/key:Key\) \|/,
-            );
+            assert.match(markdown, /\| mandatory \| high \| `kms-key-rotation-is-enabled` \| `data-key` \(aws:kms\/key:Key\) \|/);
             assert.equal(formatFindingsTable([]), "No policy violations.");
         });
+    });
+});
+
+describe("pack documentation and coverage", () => {
+    it("RULES.md is generated from the catalog", () => {
+        assert.equal(normaliseMarkdown(fs.readFileSync(RULES_MD, "utf8")), normaliseMarkdown(renderRulesMarkdown(catalog)));
+    });
+
+    it("every rule has its own spec", () => {
+        const specs = fs
+            .readdirSync(path.join(__dirname, "rules"), { recursive: true, encoding: "utf8" })
+            .filter((file) => file.endsWith(".test.ts"))
+            .map((file) => fs.readFileSync(path.join(__dirname, "rules", file), "utf8"));
+        for (const rule of catalog) {
+            assert.ok(
+                specs.some((text) => text.includes(`const RULE = "${rule.name}"`)),
+                `${rule.name} has no spec`,
+            );
+        }
+    });
+
+    it("policy names are unique and not the reserved name all", () => {
+        const names = catalog.map((rule) => rule.name);
+        assert.equal(new Set(names).size, names.length);
+        assert.ok(!names.includes("all"));
     });
 });

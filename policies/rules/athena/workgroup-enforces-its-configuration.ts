@@ -8,7 +8,5 @@ export function workgroupEnforcesItsConfiguration(resource: RuleResource): strin
     const value = valueAt(resource.props, "configuration", "enforceWorkgroupConfiguration");
     // AWS defaults enforceWorkgroupConfiguration to true when the configuration block omits it.
     if (value === undefined || isTrue(value) === "yes") return [];
-    return [
-        `${resourceLabel(resource)} must set configuration.enforceWorkgroupConfiguration to true, but it is ${describeValue(value)}.`,
-    ];
+    return [`${resourceLabel(resource)} must set configuration.enforceWorkgroupConfiguration to true, but it is ${describeValue(value)}.`];
 }

@@ -20,12 +20,7 @@ export function workgroupResultsAreEncryptedWithACustomerManagedKey(stack: Stack
                 },
             ];
         }
-        const evidence = classifyKeyReference(
-            stack,
-            workgroup,
-            "configuration",
-            valueAt(workgroup.props, ...PATH, "kmsKeyArn"),
-        );
+        const evidence = classifyKeyReference(stack, workgroup, "configuration", valueAt(workgroup.props, ...PATH, "kmsKeyArn"));
         const message = keyViolation(subject, "its query results", evidence);
         return message ? [{ urn: workgroup.urn, message }] : [];
     });

@@ -18,12 +18,7 @@ export function artifactStoresAreEncryptedWithACustomerManagedKey(stack: StackGr
             ];
         }
         return (listAt(stores) ?? []).flatMap((store, index) => {
-            const evidence = classifyKeyReference(
-                stack,
-                pipeline,
-                "artifactStores",
-                valueAt(store, "encryptionKey", "id"),
-            );
+            const evidence = classifyKeyReference(stack, pipeline, "artifactStores", valueAt(store, "encryptionKey", "id"));
             const message = keyViolation(subject, `artifact store #${index + 1}`, evidence);
             return message ? [{ urn: pipeline.urn, message }] : [];
         });

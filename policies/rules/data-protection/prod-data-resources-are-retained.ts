@@ -28,8 +28,7 @@ export const dataProtectionConfig: RuleConfigSpec<RetentionConfig> = {
             type: "string",
             enum: ["dev", "staging", "prod"],
             default: "prod",
-            description:
-                "The stack's environment; the rule applies to prod only. Defaults to prod so a missing setting is strict.",
+            description: "The stack's environment; the rule applies to prod only. Defaults to prod so a missing setting is strict.",
         },
         dataBearingTypes: {
             type: "array",
@@ -43,9 +42,7 @@ export const dataProtectionConfig: RuleConfigSpec<RetentionConfig> = {
         const types = raw.dataBearingTypes;
         return {
             environment,
-            dataBearingTypes: Array.isArray(types)
-                ? types.filter((t): t is string => typeof t === "string")
-                : DEFAULT_DATA_BEARING_TYPES,
+            dataBearingTypes: Array.isArray(types) ? types.filter((t): t is string => typeof t === "string") : DEFAULT_DATA_BEARING_TYPES,
         };
     },
 };

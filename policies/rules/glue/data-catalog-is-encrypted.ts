@@ -5,11 +5,7 @@ import type { StackViolation } from "../../framework/rule-types";
 import type { StackGraph } from "../../framework/stack-graph";
 
 const SETTINGS = "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
-const CATALOG_TYPES = [
-    "aws:glue/catalogDatabase:CatalogDatabase",
-    "aws:glue/catalogTable:CatalogTable",
-    "aws:glue/connection:Connection",
-];
+const CATALOG_TYPES = ["aws:glue/catalogDatabase:CatalogDatabase", "aws:glue/catalogTable:CatalogTable", "aws:glue/connection:Connection"];
 
 /**
  * A stack that uses the Glue Data Catalog configures its encryption: metadata at rest with

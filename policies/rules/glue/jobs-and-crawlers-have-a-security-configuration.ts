@@ -24,9 +24,7 @@ export function jobsAndCrawlersHaveASecurityConfiguration(stack: StackGraph): St
                     },
                 ];
             case "unknown": {
-                const fromStack = stack
-                    .sourcesOf(resource, "securityConfiguration")
-                    .some((s) => s.type === SECURITY_CONFIGURATION);
+                const fromStack = stack.sourcesOf(resource, "securityConfiguration").some((s) => s.type === SECURITY_CONFIGURATION);
                 return fromStack
                     ? []
                     : [

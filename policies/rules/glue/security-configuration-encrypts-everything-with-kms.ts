@@ -25,12 +25,7 @@ export function securityConfigurationEncryptsEverythingWithKms(stack: StackGraph
                     },
                 ];
             }
-            const evidence = classifyKeyReference(
-                stack,
-                config,
-                "encryptionConfiguration",
-                valueAt(block, "kmsKeyArn"),
-            );
+            const evidence = classifyKeyReference(stack, config, "encryptionConfiguration", valueAt(block, "kmsKeyArn"));
             const message = keyViolation(subject, target.what, evidence);
             return message ? [{ urn: config.urn, message }] : [];
         });

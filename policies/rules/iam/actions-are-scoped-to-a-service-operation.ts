@@ -6,9 +6,7 @@ import type { RuleResource } from "../../framework/rule-types";
 /** Every Allow statement names actions, never `*`, `service:*` or NotAction. */
 export function actionsAreScopedToAServiceOperation(resource: RuleResource): string[] {
     const subject = resourceLabel(resource);
-    return checkAllowStatements(resource, subject, "allow only named actions", (where, s) =>
-        statementFindings(subject, where, s),
-    );
+    return checkAllowStatements(resource, subject, "allow only named actions", (where, s) => statementFindings(subject, where, s));
 }
 
 function statementFindings(subject: string, where: string, statement: Statement): string[] {
@@ -26,9 +24,7 @@ function statementFindings(subject: string, where: string, statement: Statement)
                     "is unknown during preview, so it cannot be verified.",
             );
         } else if (action === "*" || /^[a-z0-9-]+:\*$/i.test(action)) {
-            findings.push(
-                `${subject} must allow only named actions, but statement ${statement.label} of ${where} allows "${action}".`,
-            );
+            findings.push(`${subject} must allow only named actions, but statement ${statement.label} of ${where} allows "${action}".`);
         }
     }
     return findings;

@@ -21,14 +21,10 @@ export function passRoleIsLimitedToNamedRolesAndServices(resource: RuleResource)
         for (const target of s.resources ?? []) {
             // An unknown ARN is the ARN of a role created in the same update: a named role.
             if (isUnknown(target) || isNamedRole(target)) continue;
-            findings.push(
-                `${subject} must allow iam:PassRole only on named roles, but ${at} allows it on "${target}".`,
-            );
+            findings.push(`${subject} must allow iam:PassRole only on named roles, but ${at} allows it on "${target}".`);
         }
         if (!conditionKeys(s).includes("iam:passedtoservice")) {
-            findings.push(
-                `${subject} must restrict iam:PassRole with an iam:PassedToService condition, but ${at} has none.`,
-            );
+            findings.push(`${subject} must restrict iam:PassRole with an iam:PassedToService condition, but ${at} has none.`);
         }
         return findings;
     });

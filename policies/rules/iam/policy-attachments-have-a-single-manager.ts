@@ -84,18 +84,11 @@ function knownStrings(value: PropertyValue | undefined): string[] | undefined {
     return list.filter((item): item is string => typeof item === "string");
 }
 
-function managersOf(
-    stack: StackGraph,
-    principal: GraphResource,
-    managerType: string,
-    property: string,
-): GraphResource[] {
+function managersOf(stack: StackGraph, principal: GraphResource, managerType: string, property: string): GraphResource[] {
     return stack
         .ofType(managerType)
         .filter((manager) =>
-            stack
-                .referencedBy(manager, property, manager.props[property], [principal.type], ["name", "id", "arn"])
-                .includes(principal),
+            stack.referencedBy(manager, property, manager.props[property], [principal.type], ["name", "id", "arn"]).includes(principal),
         );
 }
 
@@ -115,9 +108,7 @@ function conflicts(
     const owners = [...(embedded ? [`its own ${embeddedProperty}`] : []), ...exclusive.map(resourceLabel)];
     const problems: string[] = [];
     if (owners.length > 1) {
-        problems.push(
-            `${subject} must have its ${kind} managed exclusively by one resource, but ${owners.join(" and ")} each claim them.`,
-        );
+        problems.push(`${subject} must have its ${kind} managed exclusively by one resource, but ${owners.join(" and ")} each claim them.`);
     }
     if (embedded && additive.length > 0) {
         problems.push(
@@ -148,14 +139,7 @@ export function policyAttachmentsHaveASingleManager(stack: StackGraph): StackVio
         for (const principal of stack.ofType(spec.type)) {
             const isRole = spec.type === "aws:iam/role:Role";
             const messages = [
-                ...conflicts(
-                    stack,
-                    principal,
-                    "inline policies",
-                    spec.inline,
-                    isRole ? "inlinePolicies" : undefined,
-                    "name",
-                ),
+                ...conflicts(stack, principal, "inline policies", spec.inline, isRole ? "inlinePolicies" : undefined, "name"),
                 ...conflicts(
                     stack,
                     principal,

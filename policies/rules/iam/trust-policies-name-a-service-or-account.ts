@@ -28,12 +28,7 @@ export function trustPoliciesNameAServiceOrAccount(resource: RuleResource): stri
     if (resource.type !== "aws:iam/role:Role") return [];
     const subject = resourceLabel(resource);
     const document = parsePolicyDocument(resource.props.assumeRolePolicy);
-    const blocked = uninspectableDocument(
-        subject,
-        "its trust policy",
-        document,
-        "trust only a named service or account",
-    );
+    const blocked = uninspectableDocument(subject, "its trust policy", document, "trust only a named service or account");
     if (blocked) return [blocked];
     if (document.kind === "absent") return [`${subject} must have a trust policy naming a service or account.`];
     if (document.kind !== "parsed") return [];
@@ -41,15 +36,11 @@ export function trustPoliciesNameAServiceOrAccount(resource: RuleResource): stri
         .filter((s) => s.effect === "Allow")
         .flatMap((s) => {
             if (s.notPrincipals) {
-                return [
-                    `${subject} must trust only a named service or account, but statement ${s.label} uses NotPrincipal.`,
-                ];
+                return [`${subject} must trust only a named service or account, but statement ${s.label} uses NotPrincipal.`];
             }
             return (s.principals ?? []).flatMap((principal) => {
                 const problem = principalProblem(principal);
-                return problem
-                    ? [`${subject} must trust only a named service or account, but in statement ${s.label} ${problem}.`]
-                    : [];
+                return problem ? [`${subject} must trust only a named service or account, but in statement ${s.label} ${problem}.`] : [];
             });
         });
 }

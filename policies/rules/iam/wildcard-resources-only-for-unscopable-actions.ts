@@ -98,28 +98,18 @@ export function isWildcardResource(resource: string): boolean {
 }
 
 /** An Allow statement uses `Resource: "*"` only for actions AWS cannot scope, and never NotResource. */
-export function wildcardResourcesOnlyForUnscopableActions(
-    resource: RuleResource,
-    config: WildcardResourceConfig,
-): string[] {
+export function wildcardResourcesOnlyForUnscopableActions(resource: RuleResource, config: WildcardResourceConfig): string[] {
     const subject = resourceLabel(resource);
     return checkAllowStatements(resource, subject, "scope its resources", (where, s) =>
         statementFindings(subject, where, s, config.unscopableActions),
     );
 }
 
-function statementFindings(
-    subject: string,
-    where: string,
-    statement: Statement,
-    unscopable: readonly UnscopableAction[],
-): string[] {
+function statementFindings(subject: string, where: string, statement: Statement, unscopable: readonly UnscopableAction[]): string[] {
     const findings: string[] = [];
     const at = `statement ${statement.label} of ${where}`;
     if (statement.notResources) {
-        findings.push(
-            `${subject} must name the resources it allows, but ${at} uses NotResource, which allows every other resource.`,
-        );
+        findings.push(`${subject} must name the resources it allows, but ${at} uses NotResource, which allows every other resource.`);
     }
     const resources = statement.resources ?? [];
     if (resources.some(isUnknown)) {

@@ -16,8 +16,6 @@ export function keyPolicyGrantsNothingToEveryone(resource: RuleResource): string
         .filter((s) => (s.principals ?? []).some((p) => p.value === "*") || s.notPrincipals !== undefined)
         .filter((s) => s.condition === undefined || Object.keys(s.condition).length === 0)
         .map(
-            (s) =>
-                `${subject} must not allow the "*" principal without a condition, but statement ${s.label} of its ` +
-                "key policy does.",
+            (s) => `${subject} must not allow the "*" principal without a condition, but statement ${s.label} of its ` + "key policy does.",
         );
 }

@@ -8,10 +8,7 @@ export function keyRotationIsEnabled(resource: RuleResource): string[] {
     const spec = resource.props.customerMasterKeySpec;
     const usage = resource.props.keyUsage;
     // AWS rotates only symmetric encryption keys; other key specs cannot enable rotation.
-    if (
-        (typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT") ||
-        (typeof usage === "string" && usage !== "ENCRYPT_DECRYPT")
-    ) {
+    if ((typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT") || (typeof usage === "string" && usage !== "ENCRYPT_DECRYPT")) {
         throw new RuleNotApplicable("AWS supports automatic rotation only for symmetric encryption keys.");
     }
     const rotation = resource.props.enableKeyRotation;
@@ -23,8 +20,6 @@ export function keyRotationIsEnabled(resource: RuleResource): string[] {
                 `${resourceLabel(resource)} must enable key rotation; enableKeyRotation is unknown during preview, so it cannot be verified.`,
             ];
         case "no":
-            return [
-                `${resourceLabel(resource)} must set enableKeyRotation to true, but it is ${describeValue(rotation)}.`,
-            ];
+            return [`${resourceLabel(resource)} must set enableKeyRotation to true, but it is ${describeValue(rotation)}.`];
     }
 }

@@ -16,9 +16,7 @@ export function environmentHasNoSecrets(resource: RuleResource): string[] {
     return Object.entries(mapAt(variables) ?? {}).flatMap(([name, value]) => {
         const reason = plaintextSecretReason(name, value);
         return reason
-            ? [
-                  `${subject} must keep secrets out of its environment variables, but ${reason}; pass a Secrets Manager ARN instead.`,
-              ]
+            ? [`${subject} must keep secrets out of its environment variables, but ${reason}; pass a Secrets Manager ARN instead.`]
             : [];
     });
 }

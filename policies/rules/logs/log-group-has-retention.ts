@@ -27,16 +27,13 @@ export function logGroupHasRetention(resource: RuleResource, config: RetentionCo
     if (resource.type !== "aws:cloudwatch/logGroup:LogGroup") return [];
     const subject = resourceLabel(resource);
     const days = resource.props.retentionInDays;
-    if (isUnknown(days))
-        return [`${subject} must set retentionInDays; it is unknown during preview, so it cannot be verified.`];
+    if (isUnknown(days)) return [`${subject} must set retentionInDays; it is unknown during preview, so it cannot be verified.`];
     if (typeof days !== "number" || days <= 0) {
         return [
             `${subject} must set retentionInDays to at least ${config.minimumRetentionDays}, but it is ${describeValue(days)} (kept forever).`,
         ];
     }
     return days < config.minimumRetentionDays
-        ? [
-              `${subject} must keep logs for at least ${config.minimumRetentionDays} days, but retentionInDays is ${days}.`,
-          ]
+        ? [`${subject} must keep logs for at least ${config.minimumRetentionDays} days, but retentionInDays is ${days}.`]
         : [];
 }

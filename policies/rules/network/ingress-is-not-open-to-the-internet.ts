@@ -19,21 +19,16 @@ function ports(rule: { fromPort?: PropertyValue; toPort?: PropertyValue }): stri
 /** No security group ingress (inline, SecurityGroupRule or SecurityGroupIngressRule) admits 0.0.0.0/0 or ::/0. */
 export function ingressIsNotOpenToTheInternet(resource: RuleResource): string[] {
     const subject = resourceLabel(resource);
-    const say = (cidr: string, where: string) =>
-        `${subject} must not admit ${cidr} (the whole Internet), but ${where} does.`;
+    const say = (cidr: string, where: string) => `${subject} must not admit ${cidr} (the whole Internet), but ${where} does.`;
     switch (resource.type) {
         case "aws:ec2/securityGroup:SecurityGroup": {
             const ingress = resource.props.ingress;
             if (isUnknown(ingress))
-                return [
-                    `${subject} must not admit the whole Internet; its ingress is unknown during preview, so it cannot be verified.`,
-                ];
+                return [`${subject} must not admit the whole Internet; its ingress is unknown during preview, so it cannot be verified.`];
             return (listAt(ingress) ?? [])
                 .filter(isPropertyMap)
                 .flatMap((rule, index) =>
-                    openCidrs(rule.cidrBlocks, rule.ipv6CidrBlocks).map((cidr) =>
-                        say(cidr, `ingress rule #${index + 1} (${ports(rule)})`),
-                    ),
+                    openCidrs(rule.cidrBlocks, rule.ipv6CidrBlocks).map((cidr) => say(cidr, `ingress rule #${index + 1} (${ports(rule)})`)),
                 );
         }
         case "aws:ec2/securityGroupRule:SecurityGroupRule":

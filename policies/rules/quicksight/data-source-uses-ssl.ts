@@ -12,8 +12,6 @@ export function dataSourceUsesSsl(resource: RuleResource): string[] {
         case "yes":
             return [`${subject} must connect over SSL, but sslProperties.disableSsl is true.`];
         case "unknown":
-            return [
-                `${subject} must connect over SSL; sslProperties.disableSsl is unknown during preview, so it cannot be verified.`,
-            ];
+            return [`${subject} must connect over SSL; sslProperties.disableSsl is unknown during preview, so it cannot be verified.`];
     }
 }

@@ -9,9 +9,7 @@ export function namespaceAdminPasswordIsManagedByAws(resource: RuleResource): st
     const findings: string[] = [];
     for (const property of ["adminUserPassword", "adminUserPasswordWo"]) {
         if (resource.props[property] !== undefined && resource.props[property] !== null) {
-            findings.push(
-                `${subject} must not set ${property}; let AWS manage the admin password in Secrets Manager instead.`,
-            );
+            findings.push(`${subject} must not set ${property}; let AWS manage the admin password in Secrets Manager instead.`);
         }
     }
     const managed = isTrue(resource.props.manageAdminPassword);

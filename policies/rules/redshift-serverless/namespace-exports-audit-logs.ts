@@ -8,12 +8,10 @@ export const AUDIT_LOGS = ["userlog", "connectionlog", "useractivitylog"] as con
 export function namespaceExportsAuditLogs(resource: RuleResource): string[] {
     if (resource.type !== "aws:redshiftserverless/namespace:Namespace") return [];
     const subject = resourceLabel(resource);
-    const exports = resource.props.logExports;
-    if (isUnknown(exports))
-        return [
-            `${subject} must export its audit logs; logExports is unknown during preview, so it cannot be verified.`,
-        ];
-    const listed = listAt(exports) ?? [];
+    const logExports = resource.props.logExports;
+    if (isUnknown(logExports))
+        return [`${subject} must export its audit logs; logExports is unknown during preview, so it cannot be verified.`];
+    const listed = listAt(logExports) ?? [];
     const missing = AUDIT_LOGS.filter((log) => !listed.includes(log));
     return missing.length === 0
         ? []

@@ -12,8 +12,6 @@ export function workgroupIsNotPubliclyAccessible(resource: RuleResource): string
         case "yes":
             return [`${subject} must not be publicly accessible, but publiclyAccessible is true.`];
         case "unknown":
-            return [
-                `${subject} must not be publicly accessible; publiclyAccessible is unknown during preview, so it cannot be verified.`,
-            ];
+            return [`${subject} must not be publicly accessible; publiclyAccessible is unknown during preview, so it cannot be verified.`];
     }
 }

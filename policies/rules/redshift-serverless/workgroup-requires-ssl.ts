@@ -7,9 +7,7 @@ export function workgroupRequiresSsl(resource: RuleResource): string[] {
     if (resource.type !== "aws:redshiftserverless/workgroup:Workgroup") return [];
     const subject = resourceLabel(resource);
     if (isUnknown(resource.props.configParameters)) {
-        return [
-            `${subject} must set require_ssl to true; configParameters is unknown during preview, so it cannot be verified.`,
-        ];
+        return [`${subject} must set require_ssl to true; configParameters is unknown during preview, so it cannot be verified.`];
     }
     const parameter = (listAt(resource.props.configParameters) ?? [])
         .filter(isPropertyMap)

@@ -4,12 +4,7 @@ import type { StackViolation } from "../../framework/rule-types";
 import { buckets, SETTING_TYPES, settingsOf } from "../../framework/s3-bucket-settings";
 import type { StackGraph } from "../../framework/stack-graph";
 
-export const PUBLIC_ACCESS_FLAGS = [
-    "blockPublicAcls",
-    "blockPublicPolicy",
-    "ignorePublicAcls",
-    "restrictPublicBuckets",
-] as const;
+export const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
 
 /** Every S3 bucket has a public access block with all four flags true. */
 export function bucketBlocksAllPublicAccess(stack: StackGraph): StackViolation[] {

@@ -12,9 +12,7 @@ export function bucketHasAccessLogging(stack: StackGraph): StackViolation[] {
     const loggings = stack.ofType(...SETTING_TYPES.logging);
     const logDestinations = new Set(
         loggings.flatMap((logging) =>
-            stack
-                .referencedBy(logging, "targetBucket", logging.props.targetBucket, BUCKET_TYPES, ["bucket", "id"])
-                .map((b) => b.urn),
+            stack.referencedBy(logging, "targetBucket", logging.props.targetBucket, BUCKET_TYPES, ["bucket", "id"]).map((b) => b.urn),
         ),
     );
     return buckets(stack).flatMap((bucket): StackViolation[] => {

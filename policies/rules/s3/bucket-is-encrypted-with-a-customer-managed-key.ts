@@ -44,11 +44,7 @@ export function bucketIsEncryptedWithACustomerManagedKey(stack: StackGraph): Sta
             if (!isUnknown(algorithm) && !KMS_ALGORITHMS.includes(String(algorithm))) {
                 return `${subject} must use SSE-KMS default encryption, but sseAlgorithm is ${describeValue(algorithm)}.`;
             }
-            return keyViolation(
-                subject,
-                "its objects",
-                classifyKeyReference(stack, owner, property, valueAt(defaults, "kmsMasterKeyId")),
-            );
+            return keyViolation(subject, "its objects", classifyKeyReference(stack, owner, property, valueAt(defaults, "kmsMasterKeyId")));
         });
         // One compliant source is enough; otherwise report what the first one lacks.
         if (problems.some((problem) => problem === undefined)) return [];

@@ -26,12 +26,7 @@ export function bucketPolicyHasNoPublicPrincipal(stack: StackGraph): StackViolat
             identifyingProperties: ["bucket", "id"],
         });
         return documents.flatMap((document) => {
-            const blocked = uninspectableDocument(
-                subject,
-                "its bucket policy",
-                document,
-                "not grant access to everyone",
-            );
+            const blocked = uninspectableDocument(subject, "its bucket policy", document, "not grant access to everyone");
             if (blocked) return [{ urn: bucket.urn, message: blocked }];
             if (document.kind !== "parsed") return [];
             return document.statements

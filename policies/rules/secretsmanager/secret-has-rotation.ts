@@ -13,9 +13,7 @@ export function secretHasRotation(stack: StackGraph): StackViolation[] {
         const rotated = rotations.some(
             (rotation) =>
                 isTrue(rotation.props.rotationEnabled) !== "no" &&
-                stack
-                    .referencedBy(rotation, "secretId", rotation.props.secretId, [secret.type], ["id", "arn", "name"])
-                    .includes(secret),
+                stack.referencedBy(rotation, "secretId", rotation.props.secretId, [secret.type], ["id", "arn", "name"]).includes(secret),
         );
         return rotated
             ? []

@@ -1,12 +1,5 @@
 import taggableTypes from "../../data/aws-taggable-types.json";
-import {
-    isPropertyMap,
-    isUnknown,
-    toPropertyMap,
-    valueAt,
-    type PropertyMap,
-    type PropertyValue,
-} from "../../framework/property-values";
+import { isPropertyMap, isUnknown, toPropertyMap, valueAt, type PropertyMap, type PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleConfigSpec, RuleResource } from "../../framework/rule-types";
 
@@ -28,9 +21,7 @@ export const requiredTagsConfig: RuleConfigSpec<RequiredTagsConfig> = {
     read(raw: PropertyMap): RequiredTagsConfig {
         const list = raw.requiredTags;
         return {
-            requiredTags: Array.isArray(list)
-                ? list.filter((t): t is string => typeof t === "string")
-                : DEFAULT_REQUIRED_TAGS,
+            requiredTags: Array.isArray(list) ? list.filter((t): t is string => typeof t === "string") : DEFAULT_REQUIRED_TAGS,
         };
     },
 };
@@ -59,19 +50,13 @@ function keysOf(value: PropertyValue | undefined): { keys: string[]; unknown: bo
 /** Every taggable AWS resource carries the required tag keys, in its tags or the provider's default tags. */
 export function requiredTagsArePresent(resource: RuleResource, config: RequiredTagsConfig): string[] {
     if (!TAGGABLE.has(resource.type)) return [];
-    const sources = [
-        keysOf(resource.props.tagsAll),
-        keysOf(resource.props.tags),
-        keysOf(providerDefaultTags(resource.provider)),
-    ];
+    const sources = [keysOf(resource.props.tagsAll), keysOf(resource.props.tags), keysOf(providerDefaultTags(resource.provider))];
     const present = new Set(sources.flatMap((source) => source.keys));
     const missing = config.requiredTags.filter((tag) => !present.has(tag));
     if (missing.length === 0) return [];
     const subject = resourceLabel(resource);
     if (sources.some((source) => source.unknown)) {
-        return [
-            `${subject} must carry the tags ${missing.join(", ")}; its tags are unknown during preview, so they cannot be verified.`,
-        ];
+        return [`${subject} must carry the tags ${missing.join(", ")}; its tags are unknown during preview, so they cannot be verified.`];
     }
     return [
         `${subject} must carry the required tags ${config.requiredTags.join(", ")}, but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing.`,

@@ -31,10 +31,7 @@ describe(RULE, () => {
 
     it("Noncompliance 3: NotAction in an Allow is reported", () => {
         const doc = policyJson([{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }]);
-        assert.match(
-            messages(check(RULE, [resource("aws:iam/userPolicy:UserPolicy", "u", { policy: doc })]))[0],
-            /NotAction/,
-        );
+        assert.match(messages(check(RULE, [resource("aws:iam/userPolicy:UserPolicy", "u", { policy: doc })]))[0], /NotAction/);
     });
 
     it("Noncompliance 4: a role's inline policy is checked", () => {

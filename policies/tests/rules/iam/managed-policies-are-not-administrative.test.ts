@@ -25,10 +25,7 @@ describe(RULE, () => {
 
     it("Noncompliance 2: *FullAccess in managedPolicyArns of a role is reported", () => {
         const role = resource("aws:iam/role:Role", "etl", {
-            managedPolicyArns: [
-                "arn:aws:iam::aws:policy/AmazonS3FullAccess",
-                "arn:aws:iam::aws:policy/PowerUserAccess",
-            ],
+            managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess", "arn:aws:iam::aws:policy/PowerUserAccess"],
         });
         assert.equal(check(RULE, [role]).length, 2);
     });

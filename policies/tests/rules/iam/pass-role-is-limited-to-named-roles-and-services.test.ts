@@ -8,8 +8,7 @@ const passRole = {
     Resource: "arn:aws:iam::123456789012:role/glue-etl",
     Condition: { StringEquals: { "iam:PassedToService": "glue.amazonaws.com" } },
 };
-const policy = (statement: Record<string, unknown>) =>
-    resource("aws:iam/policy:Policy", "deployer", { policy: policyJson([statement]) });
+const policy = (statement: Record<string, unknown>) => resource("aws:iam/policy:Policy", "deployer", { policy: policyJson([statement]) });
 
 describe(RULE, () => {
     it("Compliance: a named role with iam:PassedToService passes", () => {
@@ -33,9 +32,7 @@ describe(RULE, () => {
     });
 
     it("Noncompliance 3: iam:* also grants PassRole and is checked", () => {
-        const found = check(RULE, [
-            policy({ ...passRole, Action: "iam:*", Resource: "arn:aws:iam::123456789012:role/*" }),
-        ]);
+        const found = check(RULE, [policy({ ...passRole, Action: "iam:*", Resource: "arn:aws:iam::123456789012:role/*" })]);
         assert.equal(found.length, 1);
     });
 });

@@ -39,14 +39,10 @@ describe(RULE, () => {
     });
 
     it("Noncompliance 3: an exclusive manager that does not list an attachment is reported", () => {
-        const exclusive = resource(
-            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
-            "etl-excl",
-            {
-                roleName: "etl-role",
-                policyArns: ["arn:aws:iam::123456789012:policy/other"],
-            },
-        );
+        const exclusive = resource("aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive", "etl-excl", {
+            roleName: "etl-role",
+            policyArns: ["arn:aws:iam::123456789012:policy/other"],
+        });
         assert.match(check(RULE, [role(), attachment, exclusive])[0].message, /will remove/);
     });
 

@@ -2,15 +2,11 @@ import * as assert from "node:assert/strict";
 import { check, policyJson, resource } from "../../harness";
 
 const RULE = "iam-statements-do-not-grant-administrator-access";
-const policy = (statement: Record<string, unknown>) =>
-    resource("aws:iam/policy:Policy", "p", { policy: policyJson([statement]) });
+const policy = (statement: Record<string, unknown>) => resource("aws:iam/policy:Policy", "p", { policy: policyJson([statement]) });
 
 describe(RULE, () => {
     it("Compliance: a scoped statement passes", () => {
-        assert.deepEqual(
-            check(RULE, [policy({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" })]),
-            [],
-        );
+        assert.deepEqual(check(RULE, [policy({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" })]), []);
     });
 
     it("Noncompliance 1: * on * is reported as critical", () => {

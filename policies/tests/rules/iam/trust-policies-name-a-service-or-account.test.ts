@@ -3,8 +3,7 @@ import { check, policyJson, resource, UNKNOWN } from "../../harness";
 
 const RULE = "iam-trust-policies-name-a-service-or-account";
 const trust = { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "glue.amazonaws.com" } };
-const role = (statement: Record<string, unknown>) =>
-    resource("aws:iam/role:Role", "etl", { assumeRolePolicy: policyJson([statement]) });
+const role = (statement: Record<string, unknown>) => resource("aws:iam/role:Role", "etl", { assumeRolePolicy: policyJson([statement]) });
 
 describe(RULE, () => {
     it("Compliance: a service principal passes", () => {

@@ -4,8 +4,7 @@ import { check, policyJson, resource } from "../../harness";
 const RULE = "iam-wildcard-resources-only-for-unscopable-actions";
 const scoped = { Effect: "Allow", Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::gold/*"] };
 const unscopable = { Effect: "Allow", Action: ["cloudwatch:PutMetricData", "xray:PutTraceSegments"], Resource: "*" };
-const policy = (statements: Record<string, unknown>[]) =>
-    resource("aws:iam/policy:Policy", "etl", { policy: policyJson(statements) });
+const policy = (statements: Record<string, unknown>[]) => resource("aws:iam/policy:Policy", "etl", { policy: policyJson(statements) });
 
 describe(RULE, () => {
     it("Compliance: scoped resources and * for unscopable actions pass", () => {
@@ -13,9 +12,7 @@ describe(RULE, () => {
     });
 
     it("Noncompliance 1: a scopable action on * is reported once per action", () => {
-        const found = check(RULE, [
-            policy([{ ...unscopable, Action: ["s3:GetObject", "s3:PutObject", "cloudwatch:PutMetricData"] }]),
-        ]);
+        const found = check(RULE, [policy([{ ...unscopable, Action: ["s3:GetObject", "s3:PutObject", "cloudwatch:PutMetricData"] }])]);
         assert.equal(found.length, 2);
         assert.match(found[0].message, /may use Resource "\*" only for actions AWS cannot scope.*"s3:GetObject"/);
     });
@@ -26,9 +23,7 @@ describe(RULE, () => {
     });
 
     it("Noncompliance 3: NotResource is reported", () => {
-        const found = check(RULE, [
-            policy([{ Effect: "Allow", Action: "s3:GetObject", NotResource: "arn:aws:s3:::x" }]),
-        ]);
+        const found = check(RULE, [policy([{ Effect: "Allow", Action: "s3:GetObject", NotResource: "arn:aws:s3:::x" }])]);
         assert.match(found[0].message, /NotResource/);
     });
 
