@@ -39,10 +39,23 @@ def transaction(transaction_id: str, **overrides: Any) -> dict[str, Any]:
 def customer(customer_id: str, **overrides: Any) -> dict[str, Any]:
     record: dict[str, Any] = {
         "customer_id": customer_id,
-        "email": f"{customer_id.lower()}@example.com",
+        "email": "someone@example.com",
         "country": "DE",
         "signup_date": "2023-05-01",
         "segment": "retail",
     }
     record.update(overrides)
     return {k: v for k, v in record.items() if v is not None}
+
+
+def bronze_frame(spark: Any, payloads: list[str | None], source_file: str = "f.jsonl") -> Any:
+    """Bronze-shaped rows, one per payload, numbered from line 1 of one source file."""
+    from datetime import date, datetime
+
+    from lakehouse.bronze import BRONZE_SCHEMA
+
+    rows = [
+        (source_file, n, "json", p or "", p, datetime(2024, 3, 1), "b1", date(2024, 3, 1))
+        for n, p in enumerate(payloads, start=1)
+    ]
+    return spark.createDataFrame(rows, BRONZE_SCHEMA)
