@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from lakehouse.resources import resource_dir
 
 SCALAR_TYPES = ("string", "integer", "timestamp", "date")
 DECIMAL_TYPE = re.compile(r"^decimal\((\d+),(\d+)\)$")
@@ -190,12 +191,9 @@ def _parse_field(raw: dict[str, Any], fail: Any) -> Field:
     )
 
 
-def spec_directory() -> Traversable:
+def spec_directory() -> Traversable | Path:
     """Specs packaged in the library zip (Glue), else the repository's datasets/ folder."""
-    packaged = resources.files("lakehouse") / "datasets"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "datasets"
+    return resource_dir("datasets", "datasets")
 
 
 def load_specs(directory: Traversable | Path | None = None) -> dict[str, DatasetSpec]:
