@@ -1,0 +1,21 @@
+"""Glue Python shell job: Spectrum schema, warehouse tables and MERGEs via the Data API.
+Arguments: glue-scripts/README.md."""
+
+import sys
+
+import boto3
+from awsglue.utils import getResolvedOptions
+
+from lakehouse.job_args import argument_names
+from lakehouse.warehouse_load import load
+from lakehouse.warehouse_sql import WarehouseParams
+
+args = getResolvedOptions(sys.argv, argument_names("warehouse_load", sys.argv))
+params = WarehouseParams(
+    external_schema=args["external_schema"],
+    warehouse_schema=args["warehouse_schema"],
+    gold_database=args["gold_database"],
+    iam_role_arn=args["iam_role_arn"],
+)
+ids = load(boto3.client("redshift-data"), args["workgroup_name"], args["database"], params)
+print(f"warehouse load finished: statements {ids}")
