@@ -52,6 +52,9 @@ def local_catalog_settings(catalog: str, warehouse_dir: Path, jar_dir: Path) -> 
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
         "spark.driver.memory": "2g",
+        # Iceberg's Arrow-based vectorized Parquet reader crashed the local JVM (SIGSEGV in
+        # class loading) on timestamp columns beyond a few thousand rows; the row reader is safe.
+        "spark.sql.iceberg.vectorization.enabled": "false",
         "spark.sql.adaptive.enabled": "true",
     }
 
