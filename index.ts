@@ -4,7 +4,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { loadPlatformConfig } from "./config";
+import { dataLayers, loadPlatformConfig, type DataLayer } from "./config";
+import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
+import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
+import { GlueJobs } from "./components/etl/glue-jobs";
 import { ResourceNames } from "./components/naming/resource-names";
 import { PlatformNetwork } from "./components/network/platform-network";
 import { PlatformKeys } from "./components/security/platform-keys";
@@ -20,11 +23,15 @@ export = async () => {
     const names = new ResourceNames(config.project, config.stack, identity.accountId, config.region);
     const account = { accountId: identity.accountId, partition: partition.partition };
 
+    // Glue names the log groups of encrypted jobs after the security configuration.
+    const glueSecurityConfigurationName = names.resource("glue");
+
     // Security: customer-managed keys per purpose.
     const keys = new PlatformKeys(`${names.prefix}-keys`, {
         ...account,
         region: config.region,
         logGroupPrefix: names.logGroupPrefix,
+        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`],
         deletionWindowInDays: config.protection.kmsDeletionWindowDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
@@ -52,6 +59,36 @@ export = async () => {
         retainOnDelete: config.protection.retainOnDelete,
     });
 
+    // Catalog: a database per layer, bronze tables and DQ rulesets from the dataset specs.
+    const datasets = loadDatasetSpecs();
+    const catalog = new LakehouseCatalog(`${names.prefix}-catalog`, {
+        names,
+        bucketNames: { bronze: storage.layers.bronze.name, silver: storage.layers.silver.name, gold: storage.layers.gold.name },
+        dataLakeKey: keys.dataLake,
+        datasets,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // ETL: bronze, silver and gold Glue jobs.
+    const etl = new GlueJobs(`${names.prefix}-etl`, {
+        ...account,
+        names,
+        region: config.region,
+        buckets: Object.fromEntries(dataLayers.map((layer) => [layer, storage.layers[layer].name])) as Record<
+            DataLayer,
+            pulumi.Output<string>
+        >,
+        glueAssetsBucket: storage.glueAssets.name,
+        databaseNames: catalog.databaseNames,
+        datasets,
+        dataLakeKey: keys.dataLake,
+        logsKey: keys.logs,
+        securityConfigurationName: glueSecurityConfigurationName,
+        etl: config.etl,
+        logRetentionDays: config.protection.logRetentionDays,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
     return {
         environment: config.environment,
         region: config.region,
@@ -66,6 +103,11 @@ export = async () => {
             glueAssets: storage.glueAssets.name,
             athenaResults: storage.athenaResults.name,
             accessLogs: storage.accessLogs.name,
+        },
+        glue: {
+            databases: catalog.databaseNames,
+            securityConfiguration: etl.securityConfiguration.name,
+            jobs: { bronze: etl.jobs.bronze.job.name, silver: etl.jobs.silver.job.name, gold: etl.jobs.gold.job.name },
         },
         kmsKeys: { dataLake: keys.dataLake.arn, logs: keys.logs.arn, secrets: keys.secrets.arn },
     };

@@ -37,6 +37,11 @@ export class ResourceNames {
         return `/${this.prefix}/`;
     }
 
+    /** Glue Data Catalog names (databases, tables): lowercase letters, digits and underscores only. */
+    catalog(purpose: string): string {
+        return `${this.prefix}-${slug(purpose)}`.replace(/-/g, "_");
+    }
+
     /** Names for services that allow up to `limit` characters of `[a-z0-9-]`. */
     resource(purpose: string, limit = 64): string {
         return fit([this.prefix, slug(purpose)], shortHash(`${this.project}:${this.stack}:${purpose}`, 6), limit, false);

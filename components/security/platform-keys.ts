@@ -7,6 +7,12 @@ export interface PlatformKeysArgs {
     readonly partition: string;
     /** Every log group of the stack is named under this prefix; the logs key is usable only for them. */
     readonly logGroupPrefix: string;
+    /**
+     * Log group name patterns outside the prefix that the logs key must also serve, e.g. the
+     * groups Glue names after a security configuration. Each must name something of this stack.
+     * @default []
+     */
+    readonly additionalLogGroupPatterns?: readonly string[];
     /** Days (7-30) a deleted key waits before AWS destroys it. */
     readonly deletionWindowInDays: number;
     /** Keep the keys when the stack is destroyed (data encrypted under them outlives the stack). */
@@ -44,6 +50,8 @@ export class PlatformKeys extends pulumi.ComponentResource {
             Resource: "*",
         };
         const logsService = `logs.${args.region}.amazonaws.com`;
+        const logGroupArn = (pattern: string): string => `arn:${args.partition}:logs:${args.region}:${args.accountId}:log-group:${pattern}`;
+        const logGroupPatterns = [`${args.logGroupPrefix}*`, ...(args.additionalLogGroupPatterns ?? [])].map(logGroupArn);
         const logsStatements: Statement[] = [
             {
                 Sid: "CloudWatchLogsUseForThisStacksLogGroups",
@@ -53,7 +61,7 @@ export class PlatformKeys extends pulumi.ComponentResource {
                 Resource: "*",
                 Condition: {
                     ArnLike: {
-                        "kms:EncryptionContext:aws:logs:arn": `arn:${args.partition}:logs:${args.region}:${args.accountId}:log-group:${args.logGroupPrefix}*`,
+                        "kms:EncryptionContext:aws:logs:arn": logGroupPatterns.length === 1 ? logGroupPatterns[0] : logGroupPatterns,
                     },
                 },
             },

@@ -1,0 +1,137 @@
+export type PolicyStatement = Record<string, unknown>;
+
+/** Access to objects under prefixes of one bucket; `"*"` alone means the whole bucket. */
+export interface PrefixAccess {
+    readonly bucket: string;
+    readonly prefixes: readonly string[];
+}
+
+/** Everything one Glue job may touch; `jobPolicy` turns it into an IAM document. */
+export interface JobAccess {
+    readonly read: readonly PrefixAccess[];
+    readonly write: readonly PrefixAccess[];
+    /** Databases whose tables the job reads. */
+    readonly catalogRead: readonly string[];
+    /** Databases in which the job creates and commits tables, with the tables (`*` for all). */
+    readonly catalogWrite: readonly { readonly database: string; readonly tables: readonly string[] }[];
+    /** CloudWatch metric namespaces the job publishes to. */
+    readonly metricNamespaces: readonly string[];
+    /** Glue Data Quality results publishing (the silver job evaluates DQDL). */
+    readonly publishesDataQuality: boolean;
+    /** Log group names (exact) and name patterns (ending in `*`) the job writes to. */
+    readonly logGroups: readonly string[];
+}
+
+export interface PolicyContext {
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+    readonly dataLakeKeyArn: string;
+}
+
+const objectArns = (partition: string, access: PrefixAccess): string[] =>
+    access.prefixes.map((prefix) => `arn:${partition}:s3:::${access.bucket}/${prefix === "*" ? "*" : `${prefix}/*`}`);
+
+/** `s3:prefix` values for listing: the prefix itself and everything below it. */
+const listPrefixes = (access: PrefixAccess): string[] =>
+    access.prefixes.flatMap((prefix) => (prefix === "*" ? ["*"] : [prefix, `${prefix}/*`]));
+
+/**
+ * The least-privilege policy of one job: object actions on exact prefixes, listing limited to
+ * those prefixes, catalog actions on named databases and tables, the data-lake key only through
+ * S3 and Glue, its own log groups, and metrics only in its namespaces.
+ */
+export function jobPolicy(access: JobAccess, context: PolicyContext): { Version: string; Statement: PolicyStatement[] } {
+    const { partition, region, accountId } = context;
+    const glueArn = (resource: string): string => `arn:${partition}:glue:${region}:${accountId}:${resource}`;
+    const buckets = [...new Set([...access.read, ...access.write].map((entry) => entry.bucket))].sort();
+    const statements: PolicyStatement[] = [
+        {
+            Sid: "ReadObjects",
+            Effect: "Allow",
+            Action: ["s3:GetObject"],
+            Resource: [...access.read, ...access.write].flatMap((a) => objectArns(partition, a)),
+        },
+        {
+            Sid: "WriteObjects",
+            Effect: "Allow",
+            Action: ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+            Resource: access.write.flatMap((a) => objectArns(partition, a)),
+        },
+        ...buckets.map((bucket, index) => ({
+            Sid: `ListOwnPrefixes${index}`,
+            Effect: "Allow",
+            Action: ["s3:ListBucket"],
+            Resource: `arn:${partition}:s3:::${bucket}`,
+            Condition: {
+                StringLike: {
+                    "s3:prefix": [...access.read, ...access.write].filter((a) => a.bucket === bucket).flatMap(listPrefixes),
+                },
+            },
+        })),
+        {
+            Sid: "LocateBuckets",
+            Effect: "Allow",
+            Action: ["s3:GetBucketLocation"],
+            Resource: buckets.map((b) => `arn:${partition}:s3:::${b}`),
+        },
+        {
+            Sid: "UseDataLakeKeyThroughS3AndGlue",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: context.dataLakeKeyArn,
+            Condition: { StringEquals: { "kms:ViaService": [`s3.${region}.amazonaws.com`, `glue.${region}.amazonaws.com`] } },
+        },
+        {
+            Sid: "WriteOwnLogGroups",
+            Effect: "Allow",
+            Action: ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:AssociateKmsKey"],
+            Resource: access.logGroups.flatMap((group) => {
+                const arn = `arn:${partition}:logs:${region}:${accountId}:log-group:${group}`;
+                return group.endsWith("*") ? [arn] : [arn, `${arn}:*`];
+            }),
+        },
+        {
+            Sid: "PublishMetricsInOwnNamespaces",
+            Effect: "Allow",
+            Action: ["cloudwatch:PutMetricData"],
+            Resource: "*",
+            Condition: { StringEquals: { "cloudwatch:namespace": [...access.metricNamespaces] } },
+        },
+    ];
+    const catalogDatabases = [...new Set([...access.catalogRead, ...access.catalogWrite.map((entry) => entry.database)])].sort();
+    if (catalogDatabases.length > 0) {
+        statements.push({
+            Sid: "ReadCatalog",
+            Effect: "Allow",
+            Action: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables"],
+            Resource: [
+                glueArn("catalog"),
+                ...catalogDatabases.flatMap((database) => [glueArn(`database/${database}`), glueArn(`table/${database}/*`)]),
+            ],
+        });
+    }
+    if (access.catalogWrite.length > 0) {
+        statements.push({
+            Sid: "CommitTables",
+            Effect: "Allow",
+            Action: ["glue:CreateTable", "glue:UpdateTable"],
+            Resource: [
+                glueArn("catalog"),
+                ...access.catalogWrite.flatMap(({ database, tables }) => [
+                    glueArn(`database/${database}`),
+                    ...tables.map((table) => glueArn(`table/${database}/${table}`)),
+                ]),
+            ],
+        });
+    }
+    if (access.publishesDataQuality) {
+        statements.push({
+            Sid: "PublishDataQualityResults",
+            Effect: "Allow",
+            Action: ["glue:PublishDataQuality"],
+            Resource: glueArn("dataQualityRuleset/*"),
+        });
+    }
+    return { Version: "2012-10-17", Statement: statements };
+}

@@ -1,0 +1,286 @@
+import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { loadDatasetSpecs } from "../../components/catalog/dataset-specs";
+import { libraryEntries } from "../../components/etl/glue-library";
+import type { PlannedResource } from "../../harness/evaluate";
+import { ofType, planOf } from "./plans";
+
+const stacks = ["dev", "prod"] as const;
+const repoRoot = path.join(__dirname, "..", "..");
+
+interface Statement {
+    Sid?: string;
+    Effect: string;
+    Action: string | string[];
+    Resource: string | string[];
+    Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+const statementsOf = (policy: PlannedResource): Statement[] =>
+    (JSON.parse(policy.inputs["policy"] as string) as { Statement: Statement[] }).Statement;
+const jobs = (stack: string): PlannedResource[] => ofType(planOf(stack).resources, "aws:glue/job:Job");
+const bucketNames = (stack: string): Record<string, string> => planOf(stack).outputs["buckets"] as Record<string, string>;
+
+/** The Python the Glue scripts' tooling uses: the repo venv when it exists, else python3 (needs PyYAML). */
+function python(): string {
+    const venv = path.join(repoRoot, ".venv", "bin", "python");
+    return fs.existsSync(venv) ? venv : "python3";
+}
+
+for (const stack of stacks) {
+    describe(`Glue catalog in the ${stack} stack`, () => {
+        const resources = () => planOf(stack).resources;
+
+        it("has a database per layer with a Glue-valid name located in the layer's bucket", () => {
+            const databases = ofType(resources(), "aws:glue/catalogDatabase:CatalogDatabase");
+            assert.deepEqual(
+                databases.map((database) => [database.inputs["name"], database.inputs["locationUri"]]),
+                ["bronze", "silver", "gold"].map((layer) => [`lakehouse_${stack}_${layer}`, `s3://${bucketNames(stack)[layer]}/`]),
+            );
+            for (const database of databases) assert.match(database.inputs["name"] as string, /^[a-z0-9_]{1,255}$/);
+        });
+
+        it("encrypts the Data Catalog and connection passwords with the data-lake key", () => {
+            const dataLakeKey = ofType(resources(), "aws:kms/key:Key").find((key) => key.name.endsWith("-data-lake"));
+            const [settings] = ofType(resources(), "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings");
+            assert.deepEqual(settings.inputs["dataCatalogEncryptionSettings"], {
+                encryptionAtRest: { catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: dataLakeKey?.outputs["arn"] },
+                connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true, awsKmsKeyId: dataLakeKey?.outputs["arn"] },
+            });
+        });
+
+        it("declares a partition-projected Parquet bronze table per dataset spec and no crawler", () => {
+            const tables = ofType(resources(), "aws:glue/catalogTable:CatalogTable");
+            assert.deepEqual(
+                tables.map((table) => [table.inputs["databaseName"], table.inputs["name"]]),
+                loadDatasetSpecs().map((spec) => [`lakehouse_${stack}_bronze`, spec.name]),
+            );
+            for (const table of tables) {
+                const descriptor = table.inputs["storageDescriptor"] as Record<string, unknown>;
+                assert.equal(descriptor["location"], `s3://${bucketNames(stack)["bronze"]}/${table.inputs["name"] as string}/`);
+                assert.match(descriptor["inputFormat"] as string, /Parquet/);
+                assert.equal((table.inputs["parameters"] as Record<string, string>)["projection.enabled"], "true");
+            }
+            assert.equal(ofType(resources(), "aws:glue/crawler:Crawler").length, 0);
+        });
+
+        it("has a Data Quality ruleset per dataset equal to the spec-rendered DQDL", () => {
+            const rulesets = ofType(resources(), "aws:glue/dataQualityRuleset:DataQualityRuleset");
+            const golden = JSON.parse(
+                fs.readFileSync(path.join(repoRoot, "components", "catalog", "dqdl-rulesets.json"), "utf8"),
+            ) as Record<string, string>;
+            assert.deepEqual(
+                rulesets.map((ruleset) => ruleset.inputs["ruleset"]),
+                loadDatasetSpecs().map((spec) => golden[spec.name]),
+            );
+        });
+
+        it(`${stack === "prod" ? "retains" : "does not retain"} catalog databases and tables on delete`, () => {
+            for (const resource of resources().filter((candidate) => candidate.type.startsWith("aws:glue/catalog"))) {
+                assert.equal(resource.retainOnDelete, stack === "prod", resource.name);
+                assert.equal(resource.protect, stack === "prod", resource.name);
+            }
+        });
+    });
+
+    describe(`Glue jobs in the ${stack} stack`, () => {
+        const resources = () => planOf(stack).resources;
+        const profile =
+            stack === "dev"
+                ? { workerType: "G.1X", numberOfWorkers: 2, executionClass: "FLEX", maxRetries: 0, timeout: 60, autoScaling: "false" }
+                : { workerType: "G.2X", numberOfWorkers: 10, executionClass: "STANDARD", maxRetries: 2, timeout: 240, autoScaling: "true" };
+
+        it("has one glueetl job per hop on Glue 5.0 with the profile's workers, class, timeout and retries", () => {
+            assert.deepEqual(
+                jobs(stack).map((job) => job.inputs["name"]),
+                ["bronze", "silver", "gold"].map((hop) => `lakehouse-${stack}-${hop}`),
+            );
+            for (const job of jobs(stack)) {
+                assert.equal(job.inputs["glueVersion"], "5.0", job.name);
+                assert.equal((job.inputs["command"] as Record<string, string>)["name"], "glueetl", job.name);
+                assert.equal(job.inputs["workerType"], profile.workerType, job.name);
+                assert.equal(job.inputs["numberOfWorkers"], profile.numberOfWorkers, job.name);
+                assert.equal(job.inputs["executionClass"], profile.executionClass, job.name);
+                assert.equal(job.inputs["timeout"], profile.timeout, job.name);
+                assert.equal(job.inputs["maxRetries"], profile.maxRetries, job.name);
+                assert.deepEqual(job.inputs["executionProperty"], { maxConcurrentRuns: 1 }, job.name);
+                assert.equal((job.inputs["defaultArguments"] as Record<string, string>)["--enable-auto-scaling"], profile.autoScaling);
+            }
+        });
+
+        it("every job runs under the security configuration, which encrypts S3, logs and bookmarks with the right keys", () => {
+            const [configuration] = ofType(resources(), "aws:glue/securityConfiguration:SecurityConfiguration");
+            const key = (suffix: string) =>
+                ofType(resources(), "aws:kms/key:Key").find((candidate) => candidate.name.endsWith(suffix))?.outputs["arn"];
+            assert.deepEqual(configuration.inputs["encryptionConfiguration"], {
+                s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: key("-data-lake") },
+                cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: key("-logs") },
+                jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: key("-data-lake") },
+            });
+            for (const runner of [...jobs(stack), ...ofType(resources(), "aws:glue/crawler:Crawler")]) {
+                assert.equal(runner.inputs["securityConfiguration"], configuration.inputs["name"], runner.name);
+            }
+        });
+
+        it("pins every job argument AWS would otherwise default, and the Iceberg catalog on the Glue catalog", () => {
+            for (const job of jobs(stack)) {
+                const args = job.inputs["defaultArguments"] as Record<string, string>;
+                assert.deepEqual(
+                    {
+                        language: args["--job-language"],
+                        formats: args["--datalake-formats"],
+                        metrics: args["--enable-metrics"],
+                        observability: args["--enable-observability-metrics"],
+                        continuousLogs: args["--enable-continuous-cloudwatch-log"],
+                        insights: args["--enable-job-insights"],
+                        bookmarks: args["--job-bookmark-option"],
+                        catalog: args["--catalog_name"],
+                    },
+                    {
+                        language: "python",
+                        formats: "iceberg",
+                        metrics: "true",
+                        observability: "true",
+                        continuousLogs: "true",
+                        insights: "true",
+                        bookmarks: "job-bookmark-disable",
+                        catalog: "glue_catalog",
+                    },
+                    job.name,
+                );
+                assert.match(
+                    args["--conf"],
+                    /spark\.sql\.catalog\.glue_catalog\.catalog-impl=org\.apache\.iceberg\.aws\.glue\.GlueCatalog/,
+                );
+                assert.match(args["--TempDir"], new RegExp(`^s3://${bucketNames(stack)["glueAssets"]}/glue/temp/`));
+            }
+        });
+
+        it("scripts and the library are uploaded to the glue-assets bucket under content-hashed keys the jobs reference", () => {
+            const objects = ofType(resources(), "aws:s3/bucketObjectv2:BucketObjectv2");
+            const keys = new Set(objects.map((object) => `s3://${object.inputs["bucket"] as string}/${object.inputs["key"] as string}`));
+            for (const object of objects) {
+                assert.equal(object.inputs["bucket"], bucketNames(stack)["glueAssets"]);
+                assert.match(object.inputs["key"] as string, /^glue\/(scripts\/[a-z_]+|lib\/lakehouse)-[0-9a-f]{16}\.(py|zip)$/);
+            }
+            for (const job of jobs(stack)) {
+                assert.ok(keys.has((job.inputs["command"] as Record<string, string>)["scriptLocation"]), job.name);
+                assert.ok(keys.has((job.inputs["defaultArguments"] as Record<string, string>)["--extra-py-files"]), job.name);
+            }
+        });
+
+        it("each job has its own role, trusted only by Glue from this account", () => {
+            const roleArns = jobs(stack).map((job) => job.inputs["roleArn"]);
+            assert.equal(new Set(roleArns).size, 3);
+            for (const role of ofType(resources(), "aws:iam/role:Role").filter((candidate) =>
+                roleArns.includes(candidate.outputs["arn"]),
+            )) {
+                const [trust] = (JSON.parse(role.inputs["assumeRolePolicy"] as string) as { Statement: Statement[] }).Statement;
+                assert.deepEqual(trust, {
+                    Effect: "Allow",
+                    Principal: { Service: "glue.amazonaws.com" },
+                    Action: "sts:AssumeRole",
+                    Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } },
+                });
+            }
+        });
+
+        it("job roles allow no * action, * resource only for PutMetricData in Glue namespaces, and no iam:PassRole", () => {
+            const policies = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").filter((policy) => /-etl-/.test(policy.name));
+            assert.equal(policies.length, 3);
+            for (const statement of policies.flatMap(statementsOf)) {
+                for (const action of list(statement.Action)) {
+                    assert.match(action, /^[a-z0-9-]+:[A-Za-z]+$/, `${statement.Sid} names actions`);
+                    assert.notEqual(action, "iam:PassRole");
+                }
+                if (list(statement.Resource).includes("*")) {
+                    assert.deepEqual(statement.Action, ["cloudwatch:PutMetricData"]);
+                    assert.ok(
+                        list(statement.Condition?.["StringEquals"]?.["cloudwatch:namespace"] ?? []).every((ns) => ns.startsWith("Glue")),
+                    );
+                }
+            }
+        });
+
+        it("job roles reach only their hop's buckets and dataset prefixes, and the data-lake key only via S3 and Glue", () => {
+            const buckets = bucketNames(stack);
+            const datasets = loadDatasetSpecs().map((spec) => spec.name);
+            const expected: Record<string, { read: string[]; write: string[] }> = {
+                bronze: { read: ["landing", "bronze"], write: ["bronze"] },
+                silver: { read: ["bronze", "silver", "quarantine"], write: ["silver", "quarantine"] },
+                gold: { read: ["silver", "gold"], write: ["gold", "silver"] },
+            };
+            for (const [hop, layers] of Object.entries(expected)) {
+                const policy = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").find((candidate) =>
+                    candidate.name.endsWith(`-etl-${hop}`),
+                );
+                assert.ok(policy, hop);
+                const statements = statementsOf(policy);
+                const bucketsOf = (sid: string) =>
+                    [
+                        ...new Set(
+                            list(statements.find((statement) => statement.Sid === sid)?.Resource ?? []).map(
+                                (arn) => arn.split(":::")[1].split("/")[0],
+                            ),
+                        ),
+                    ].sort();
+                const named = (purposes: string[]) => [...purposes.map((purpose) => buckets[purpose]), buckets["glueAssets"]].sort();
+                assert.deepEqual(bucketsOf("ReadObjects"), named(layers.read), `${hop} reads`);
+                assert.deepEqual(bucketsOf("WriteObjects"), named(layers.write), `${hop} writes`);
+                if (hop === "bronze") {
+                    const landingReads = list(statements[0].Resource).filter((arn) => arn.includes(buckets["landing"]));
+                    assert.deepEqual(
+                        landingReads,
+                        datasets.map((dataset) => `arn:aws:s3:::${buckets["landing"]}/${dataset}/*`),
+                    );
+                }
+                const kms = statements.filter((statement) => list(statement.Action).some((action) => action.startsWith("kms:")));
+                assert.deepEqual(
+                    kms.map((statement) => statement.Condition),
+                    [{ StringEquals: { "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "glue.eu-west-1.amazonaws.com"] } }],
+                );
+            }
+        });
+
+        it("jobs log to their own log groups under the stack prefix, encrypted with the logs key, with the stack's retention", () => {
+            const logsKey = ofType(resources(), "aws:kms/key:Key").find((key) => key.name.endsWith("-logs"));
+            const groups = ofType(resources(), "aws:cloudwatch/logGroup:LogGroup");
+            for (const job of jobs(stack)) {
+                const prefix = (job.inputs["defaultArguments"] as Record<string, string>)["--custom-logGroup-prefix"];
+                assert.ok(prefix.startsWith(`/lakehouse-${stack}/`), prefix);
+                for (const stream of ["error", "output"]) {
+                    const group = groups.find((candidate) => candidate.inputs["name"] === `${prefix}/${stream}`);
+                    assert.ok(group, `${prefix}/${stream}`);
+                    assert.equal(group.inputs["kmsKeyId"], logsKey?.outputs["arn"]);
+                    assert.equal(group.inputs["retentionInDays"], stack === "prod" ? 365 : 14);
+                    assert.equal(group.retainOnDelete, stack === "prod");
+                }
+            }
+        });
+    });
+}
+
+describe("Glue artefacts built from the repository", () => {
+    it("the library zip holds exactly what glue-scripts/build_lib.py packs", () => {
+        const script =
+            "import json, sys; sys.path.insert(0, 'glue-scripts'); import build_lib; print(json.dumps(list(build_lib.library_entries())))";
+        const fromPython = JSON.parse(execFileSync(python(), ["-c", script], { cwd: repoRoot, encoding: "utf8" })) as string[];
+        assert.deepEqual(
+            libraryEntries().map((entry) => entry.name),
+            fromPython,
+        );
+    });
+
+    it("dqdl-rulesets.json is what the Python DQDL renderer produces for the shipped specs (npm run generate:dqdl)", () => {
+        const rendered = JSON.parse(
+            execFileSync(python(), ["-m", "lakehouse.dqdl"], { cwd: path.join(repoRoot, "glue-scripts"), encoding: "utf8" }),
+        ) as unknown;
+        const committed = JSON.parse(
+            fs.readFileSync(path.join(repoRoot, "components", "catalog", "dqdl-rulesets.json"), "utf8"),
+        ) as unknown;
+        assert.deepEqual(committed, rendered);
+    });
+});
