@@ -7,7 +7,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { dataLayers, loadPlatformConfig, type DataLayer } from "./config";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
-import { GlueJobs } from "./components/etl/glue-jobs";
+import { EtlWorkflow } from "./components/etl/etl-workflow";
+import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
 import { ResourceNames } from "./components/naming/resource-names";
 import { PlatformNetwork } from "./components/network/platform-network";
 import { PlatformKeys } from "./components/security/platform-keys";
@@ -89,6 +90,16 @@ export = async () => {
         retainOnDelete: config.protection.retainOnDelete,
     });
 
+    // Orchestration: a landing manifest (or the fallback schedule) starts bronze -> silver -> gold.
+    const workflow = new EtlWorkflow(`${names.prefix}-workflow`, {
+        ...account,
+        names,
+        region: config.region,
+        landingBucket: storage.layers.landing.name,
+        jobNames: sparkJobs.map((job) => etl.jobs[job].job.name),
+        fallbackSchedule: config.etl.fallbackSchedule,
+    });
+
     return {
         environment: config.environment,
         region: config.region,
@@ -108,6 +119,7 @@ export = async () => {
             databases: catalog.databaseNames,
             securityConfiguration: etl.securityConfiguration.name,
             jobs: { bronze: etl.jobs.bronze.job.name, silver: etl.jobs.silver.job.name, gold: etl.jobs.gold.job.name },
+            workflow: workflow.workflow.name,
         },
         kmsKeys: { dataLake: keys.dataLake.arn, logs: keys.logs.arn, secrets: keys.secrets.arn },
     };

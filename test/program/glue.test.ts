@@ -13,6 +13,7 @@ const repoRoot = path.join(__dirname, "..", "..");
 interface Statement {
     Sid?: string;
     Effect: string;
+    Principal?: unknown;
     Action: string | string[];
     Resource: string | string[];
     Condition?: Record<string, Record<string, string | string[]>>;
@@ -259,6 +260,76 @@ for (const stack of stacks) {
                     assert.equal(group.retainOnDelete, stack === "prod");
                 }
             }
+        });
+    });
+}
+
+for (const stack of stacks) {
+    describe(`ETL workflow in the ${stack} stack`, () => {
+        const resources = () => planOf(stack).resources;
+        const workflowArn = () => {
+            const [workflow] = ofType(resources(), "aws:glue/workflow:Workflow");
+            return `arn:aws:glue:eu-west-1:111111111111:workflow/${workflow.inputs["name"] as string}`;
+        };
+
+        it("runs bronze -> silver -> gold: an EVENT start trigger, then each job on its predecessor's success", () => {
+            const [workflow] = ofType(resources(), "aws:glue/workflow:Workflow");
+            assert.equal(workflow.inputs["maxConcurrentRuns"], 1);
+            const triggers = ofType(resources(), "aws:glue/trigger:Trigger");
+            for (const trigger of triggers) assert.equal(trigger.inputs["workflowName"], workflow.inputs["name"], trigger.name);
+            const hop = (job: unknown) => (job as string).replace(`lakehouse-${stack}-`, "");
+            assert.deepEqual(
+                triggers.map((trigger) => {
+                    const predicate = trigger.inputs["predicate"] as { conditions: Record<string, string>[] } | undefined;
+                    const conditions = (predicate?.conditions ?? []).map((c) => `${hop(c["jobName"])} ${c["state"]}`);
+                    const actions = (trigger.inputs["actions"] as Record<string, string>[]).map((action) => hop(action["jobName"]));
+                    return [trigger.inputs["type"], conditions, actions];
+                }),
+                [
+                    ["EVENT", [], ["bronze"]],
+                    ["CONDITIONAL", ["bronze SUCCEEDED"], ["silver"]],
+                    ["CONDITIONAL", ["silver SUCCEEDED"], ["gold"]],
+                ],
+            );
+        });
+
+        it("the EventBridge rule matches only manifest objects created in the landing bucket", () => {
+            const rule = ofType(resources(), "aws:cloudwatch/eventRule:EventRule").find((candidate) =>
+                candidate.name.endsWith("-manifests"),
+            );
+            assert.ok(rule);
+            assert.deepEqual(JSON.parse(rule.inputs["eventPattern"] as string), {
+                source: ["aws.s3"],
+                "detail-type": ["Object Created"],
+                detail: { bucket: { name: [bucketNames(stack)["landing"]] }, object: { key: [{ suffix: ".manifest" }] } },
+            });
+        });
+
+        it("the fallback schedule comes from config and both rules start the workflow through the same EVENT trigger", () => {
+            const rules = ofType(resources(), "aws:cloudwatch/eventRule:EventRule");
+            const schedule = rules.find((candidate) => candidate.name.endsWith("-schedule"));
+            assert.equal(schedule?.inputs["scheduleExpression"], "cron(0 3 * * ? *)");
+            const targets = ofType(resources(), "aws:cloudwatch/eventTarget:EventTarget");
+            assert.deepEqual(targets.map((target) => target.inputs["rule"]).sort(), rules.map((rule) => rule.outputs["name"]).sort());
+            for (const target of targets) assert.equal(target.inputs["arn"], workflowArn(), target.name);
+        });
+
+        it("EventBridge's role is trusted by events.amazonaws.com only and may only notify this workflow", () => {
+            const [target] = ofType(resources(), "aws:cloudwatch/eventTarget:EventTarget");
+            const role = ofType(resources(), "aws:iam/role:Role").find(
+                (candidate) => candidate.outputs["arn"] === target.inputs["roleArn"],
+            );
+            assert.ok(role);
+            const [trust] = (JSON.parse(role.inputs["assumeRolePolicy"] as string) as { Statement: Statement[] }).Statement;
+            assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "111111111111" } });
+            assert.deepEqual(trust.Principal, { Service: "events.amazonaws.com" });
+            const policies = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").filter(
+                (policy) => policy.inputs["role"] === role.outputs["name"],
+            );
+            assert.deepEqual(
+                policies.flatMap(statementsOf).map((statement) => [statement.Action, statement.Resource]),
+                [[["glue:notifyEvent"], workflowArn()]],
+            );
         });
     });
 }
