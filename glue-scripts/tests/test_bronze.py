@@ -9,6 +9,7 @@ from pyspark.sql import SparkSession
 
 from lakehouse import bronze
 from lakehouse.bronze import csv_record
+from lakehouse.silver import classify
 from lakehouse.specs import DatasetSpec
 from tests.helpers import write_landing
 
@@ -83,3 +84,18 @@ def test_ingest_appends_new_files_once_and_never_reingests_a_file(
         RUN_DATE,
         date(2024, 3, 2),
     }
+
+
+def test_csv_schema_drift_extra_columns_ignored_and_missing_columns_use_the_spec(
+    spark: SparkSession, landing: Path, specs: dict[str, DatasetSpec]
+) -> None:
+    # No channel and no amount column; an extra gift_wrap column.
+    header = (
+        "transaction_id,customer_id,product_id,quantity,unit_price,currency,"
+        "transaction_ts,status,gift_wrap"
+    )
+    content = f"{header}\nT1,C1,P1,2,10.00,USD,2024-03-01T10:00:00Z,completed,yes\n"
+    file = write_landing(landing, "transactions", "drift.csv", content)
+    rows = bronze.to_bronze(bronze.read_lines(spark, [str(file)]), "b1", NOW, RUN_DATE)
+    (row,) = classify(rows, specs["transactions"], RUN_DATE).collect()
+    assert (row.outcome, row.channel, str(row.amount)) == ("accepted", "unknown", "20.00")
