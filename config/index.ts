@@ -212,11 +212,9 @@ export function resolveConfig(input: ResolveInput): PlatformConfig {
         problems.push(...checkRegion(region).map(([key, message]) => ({ key, message })));
     }
 
-    if (problems.length === 0) {
-        const complete = values as ConfigValues;
-        for (const [key, message] of checkConfig(complete, region ?? "")) {
-            problems.push({ key: key.includes(":") ? key : `${prefix}${key}`, message });
-        }
+    const validRegion = region !== undefined && checkRegion(region).length === 0 ? region : undefined;
+    for (const [key, message] of checkConfig(values as Partial<ConfigValues>, validRegion)) {
+        problems.push({ key: key.includes(":") ? key : `${prefix}${key}`, message });
     }
     if (problems.length > 0) throw new ConfigValidationError(input.stack, problems);
     return assemble(input.project, input.stack, region ?? "", values as ConfigValues);

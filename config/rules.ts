@@ -119,10 +119,16 @@ export function checkRegion(region: string): Problem[] {
         : [["aws:region", `"${region}" is not an AWS region name such as eu-west-1`]];
 }
 
-/** Every cross-key rule over a set of individually valid values. */
-export function checkConfig(values: ConfigValues, region: string): Problem[] {
+/**
+ * Every cross-key rule. Runs over whatever keys were individually valid, so a stack file with
+ * a typo in one key still hears about every other rule it breaks; a rule whose inputs are not
+ * all valid is skipped (its keys already have errors of their own).
+ */
+export function checkConfig(values: Partial<ConfigValues>, region: string | undefined): Problem[] {
+    const has = <K extends keyof ConfigValues>(...keys: K[]): boolean => keys.every((key) => values[key] !== undefined);
+    const v = values as ConfigValues;
     return [
-        ...(values.environment === "prod" && !values.retainDataOnDelete
+        ...(v.environment === "prod" && v.retainDataOnDelete === false
             ? [
                   [
                       "retainDataOnDelete",
@@ -130,17 +136,21 @@ export function checkConfig(values: ConfigValues, region: string): Problem[] {
                   ] as const,
               ]
             : []),
-        ...checkVpcCidr(values.vpcCidr),
+        ...(has("vpcCidr") ? checkVpcCidr(v.vpcCidr) : []),
         ...dataLayers.flatMap((layer) =>
-            checkLayerLifecycle(
-                layer,
-                values[`${layer}TransitionToIaDays`],
-                values[`${layer}TransitionToGlacierDays`],
-                values[`${layer}ExpirationDays`],
-            ),
+            has(`${layer}TransitionToIaDays`, `${layer}TransitionToGlacierDays`, `${layer}ExpirationDays`)
+                ? checkLayerLifecycle(
+                      layer,
+                      v[`${layer}TransitionToIaDays`],
+                      v[`${layer}TransitionToGlacierDays`],
+                      v[`${layer}ExpirationDays`],
+                  )
+                : [],
         ),
-        ...checkGlueExecution(values.glueExecutionClass, values.glueWorkerType),
-        ...checkRedshiftCapacity(values.redshiftBaseCapacity, values.redshiftMaxCapacity, region),
-        ...checkScheduleExpression("etlFallbackSchedule", values.etlFallbackSchedule),
+        ...(has("glueExecutionClass", "glueWorkerType") ? checkGlueExecution(v.glueExecutionClass, v.glueWorkerType) : []),
+        ...(has("redshiftBaseCapacity", "redshiftMaxCapacity") && region !== undefined
+            ? checkRedshiftCapacity(v.redshiftBaseCapacity, v.redshiftMaxCapacity, region)
+            : []),
+        ...(has("etlFallbackSchedule") ? checkScheduleExpression("etlFallbackSchedule", v.etlFallbackSchedule) : []),
     ];
 }

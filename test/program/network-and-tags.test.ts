@@ -91,7 +91,12 @@ describe("stack files", () => {
         });
         assert.equal(result.kind, "config-error");
         if (result.kind !== "config-error") return;
-        assert.deepEqual(result.problems.map((problem) => problem.key).sort(), ["lakehouse:costCenter", "lakehouse:natGateway"]);
+        assert.deepEqual(result.problems.map((problem) => problem.key).sort(), [
+            "lakehouse:costCenter",
+            "lakehouse:glueExecutionClass",
+            "lakehouse:natGateway",
+            "lakehouse:retainDataOnDelete",
+        ]);
         assert.equal(result.registeredResources, 0);
     });
 });
