@@ -184,15 +184,10 @@ def count_outcomes(dataset: str, classified: DataFrame) -> DatasetCounts:
 
 
 def quarantine_rows(classified: DataFrame, dataset: str, run_date: date) -> DataFrame:
+    # QUARANTINE_COLUMNS in order: dataset and run_date are constants of this run.
     return classified.where(F.col("outcome") == "quarantined").select(
         F.lit(dataset).alias("dataset"),
-        "reason",
-        "raw",
-        "payload",
-        "source_file",
-        "line_number",
-        "ingest_ts",
-        "batch_id",
+        *QUARANTINE_COLUMNS[1:-1],
         F.lit(run_date).cast("date").alias("run_date"),
     )
 
