@@ -206,13 +206,13 @@ export function resolveConfig(input: ResolveInput): PlatformConfig {
     }
 
     const region = input.values["aws:region"];
-    if (region === undefined) {
-        problems.push({ key: "aws:region", message: "is required; set the AWS region the stack deploys to" });
-    } else {
-        problems.push(...checkRegion(region).map(([key, message]) => ({ key, message })));
-    }
+    const regionProblems: ConfigProblem[] =
+        region === undefined
+            ? [{ key: "aws:region", message: "is required; set the AWS region the stack deploys to" }]
+            : checkRegion(region).map(([key, message]) => ({ key, message }));
+    problems.push(...regionProblems);
 
-    const validRegion = region !== undefined && checkRegion(region).length === 0 ? region : undefined;
+    const validRegion = regionProblems.length === 0 ? region : undefined;
     for (const [key, message] of checkConfig(values as Partial<ConfigValues>, validRegion)) {
         problems.push({ key: key.includes(":") ? key : `${prefix}${key}`, message });
     }

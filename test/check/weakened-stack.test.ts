@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { spawnSync } from "node:child_process";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -65,6 +65,22 @@ function withRole(resources: ExportedResource[], policy: object, attachments: st
         outputs: {},
     }));
     return [...resources, role, inline, ...attached];
+}
+
+/** Runs `check --resources` on a document written to a temporary file. */
+function checkResourcesDocument(document: unknown): SpawnSyncReturns<string> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lakehouse-document-"));
+    try {
+        const file = path.join(dir, "document.json");
+        fs.writeFileSync(file, JSON.stringify(document));
+        return spawnSync(process.execPath, ["-r", "ts-node/register", "tools/check/main.ts", "--resources", file], {
+            cwd: projectDir,
+            encoding: "utf8",
+            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+        });
+    } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+    }
 }
 
 describe("the policy pack on the real prod stack", () => {
@@ -144,35 +160,19 @@ describe("the policy pack on the real prod stack", () => {
     });
 
     it("check --resources on a weakened copy exits 1 and names the rule and the resource", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lakehouse-weakened-"));
         const document = prodDocument();
         const resources = clone(document);
         weaken(find(resources, "aws:s3/bucketVersioning:BucketVersioning", "lake-landing-versioning"), "versioningConfiguration", {
             status: "Suspended",
         });
-        const file = path.join(dir, "prod-weakened.json");
-        fs.writeFileSync(file, JSON.stringify({ ...document, deployment: { ...document.deployment, resources } }));
-        const child = spawnSync(process.execPath, ["-r", "ts-node/register", "tools/check/main.ts", "--resources", file], {
-            cwd: projectDir,
-            encoding: "utf8",
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-        });
-        fs.rmSync(dir, { recursive: true, force: true });
+        const child = checkResourcesDocument({ ...document, deployment: { ...document.deployment, resources } });
         assert.equal(child.status, 1, child.stderr);
         assert.match(child.stdout, /s3-bucket-has-versioning/);
         assert.match(child.stdout, /lakehouse-prod-lake-landing/);
     });
 
     it("check --resources on a document that is neither export nor preview exits 2 with what was expected", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lakehouse-garbage-"));
-        const file = path.join(dir, "not-a-stack.json");
-        fs.writeFileSync(file, JSON.stringify({ hello: "world" }));
-        const child = spawnSync(process.execPath, ["-r", "ts-node/register", "tools/check/main.ts", "--resources", file], {
-            cwd: projectDir,
-            encoding: "utf8",
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
-        });
-        fs.rmSync(dir, { recursive: true, force: true });
+        const child = checkResourcesDocument({ hello: "world" });
         assert.equal(child.status, 2);
         assert.match(child.stderr, /pulumi stack export/);
     });
