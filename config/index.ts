@@ -73,11 +73,35 @@ export interface PlatformConfig {
         readonly baseCapacity: number;
         readonly maxCapacity: number;
         readonly dailyRpuHoursLimit: number;
+        readonly weeklyRpuHoursLimit: number;
         readonly usageLimitBreachAction: ConfigValues["redshiftUsageLimitBreachAction"];
     };
     readonly analytics: {
         readonly athenaBytesScannedCutoff: number;
-        readonly quicksightEnabled: boolean;
+        readonly quicksight: {
+            readonly enabled: boolean;
+            readonly importMode: ConfigValues["quicksightImportMode"];
+            /** HH:MM, UTC. */
+            readonly refreshTimeOfDay: string;
+            readonly principals: readonly string[];
+            readonly redshiftEnabled: boolean;
+        };
+        /** Undefined when no Snowflake storage integration may read gold. */
+        readonly snowflake?: { readonly iamUserArn: string; readonly externalId: string };
+    };
+    readonly secrets: {
+        readonly recoveryWindowDays: number;
+    };
+    /** Undefined when the stack has no pipeline (pipelineEnabled: false). */
+    readonly delivery?: {
+        readonly connectionArn: string;
+        readonly repository: string;
+        readonly branch: string;
+        /** Empty: branch pushes start the pipeline. */
+        readonly releaseTagPattern: string;
+        readonly notificationEmails: readonly string[];
+        readonly pulumiBackend: ConfigValues["pulumiBackend"];
+        readonly artifactExpirationDays: number;
     };
 }
 
@@ -268,12 +292,32 @@ function assemble(project: string, stack: string, region: string, v: ConfigValue
             baseCapacity: v.redshiftBaseCapacity,
             maxCapacity: v.redshiftMaxCapacity,
             dailyRpuHoursLimit: v.redshiftDailyRpuHoursLimit,
+            weeklyRpuHoursLimit: v.redshiftWeeklyRpuHoursLimit,
             usageLimitBreachAction: v.redshiftUsageLimitBreachAction,
         },
         analytics: {
             athenaBytesScannedCutoff: v.athenaBytesScannedCutoff,
-            quicksightEnabled: v.quicksightEnabled,
+            quicksight: {
+                enabled: v.quicksightEnabled,
+                importMode: v.quicksightImportMode,
+                refreshTimeOfDay: v.quicksightRefreshTimeOfDay,
+                principals: v.quicksightPrincipals,
+                redshiftEnabled: v.quicksightRedshiftEnabled,
+            },
+            snowflake: v.snowflakeIamUserArn === "" ? undefined : { iamUserArn: v.snowflakeIamUserArn, externalId: v.snowflakeExternalId },
         },
+        secrets: { recoveryWindowDays: v.secretRecoveryWindowDays },
+        delivery: v.pipelineEnabled
+            ? {
+                  connectionArn: v.pipelineConnectionArn,
+                  repository: v.pipelineRepository,
+                  branch: v.pipelineBranch,
+                  releaseTagPattern: v.pipelineReleaseTagPattern,
+                  notificationEmails: v.pipelineNotificationEmails,
+                  pulumiBackend: v.pulumiBackend,
+                  artifactExpirationDays: v.pipelineArtifactExpirationDays,
+              }
+            : undefined,
     };
 }
 

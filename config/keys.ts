@@ -219,6 +219,12 @@ export const configKeys = {
         "What Redshift Serverless does when the daily usage limit is reached.",
         { dev: "deactivate", staging: "emit-metric", prod: "emit-metric" },
     ),
+    redshiftWeeklyRpuHoursLimit: key(
+        "integer",
+        z.number().int().min(1),
+        "Usage limit on Redshift Serverless RPU-hours per week (same breach action as the daily limit).",
+        { dev: 40, staging: 120, prod: 1000 },
+    ),
 
     athenaBytesScannedCutoff: key(
         "integer",
@@ -236,6 +242,100 @@ export const configKeys = {
             prod: true,
         },
     ),
+    quicksightImportMode: key(
+        "string",
+        z.enum(["SPICE", "DIRECT_QUERY"]),
+        "How QuickSight datasets read gold: SPICE (imported, refreshed daily) or DIRECT_QUERY.",
+        { dev: "DIRECT_QUERY", staging: "SPICE", prod: "SPICE" },
+    ),
+    quicksightRefreshTimeOfDay: key(
+        "string",
+        z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time of day HH:MM"),
+        "Time of day (HH:MM, UTC) of the daily SPICE refresh; after the ETL fallback schedule.",
+        "05:00",
+    ),
+    quicksightPrincipals: key(
+        "array",
+        z.array(
+            z
+                .string()
+                .regex(
+                    /^arn:aws[a-z-]*:quicksight:[a-z0-9-]+:\d{12}:(group|user)\/[A-Za-z0-9+=,.@_/-]+$/,
+                    "must be a QuickSight group or user ARN (arn:aws:quicksight:<region>:<account>:group/<namespace>/<name>)",
+                ),
+        ),
+        "QuickSight groups or users granted use of the data sources and datasets.",
+        [],
+    ),
+    quicksightRedshiftEnabled: key(
+        "boolean",
+        z.boolean(),
+        "Also create a QuickSight data source over the Redshift warehouse, through a QuickSight VPC connection.",
+        false,
+    ),
+    secretRecoveryWindowDays: key("integer", days(7, 30), "Days a deleted Secrets Manager secret can still be restored.", {
+        dev: 7,
+        staging: 30,
+        prod: 30,
+    }),
+    snowflakeIamUserArn: key(
+        "string",
+        z.union([z.literal(""), z.string().regex(/^arn:aws[a-z-]*:iam::\d{12}:user\/[A-Za-z0-9+=,.@_/-]+$/, "must be an IAM user ARN")]),
+        "STORAGE_AWS_IAM_USER_ARN of a Snowflake storage integration allowed to read gold; empty = no Snowflake access.",
+        "",
+    ),
+    snowflakeExternalId: key(
+        "string",
+        z.union([z.literal(""), z.string().regex(/^[A-Za-z0-9+=,.@:/_-]{2,1224}$/, "must be 2-1224 characters of A-Z a-z 0-9 +=,.@:/_-")]),
+        "STORAGE_AWS_EXTERNAL_ID of that Snowflake storage integration; required with snowflakeIamUserArn.",
+        "",
+    ),
+
+    pipelineEnabled: key("boolean", z.boolean(), "Create the CodePipeline that tests, checks, previews and deploys this stack.", true),
+    pipelineConnectionArn: key(
+        "string",
+        z.union([
+            z.literal(""),
+            z
+                .string()
+                .regex(
+                    /^arn:aws[a-z-]*:(codestar-connections|codeconnections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/,
+                    "must be a CodeConnections (CodeStar) connection ARN",
+                ),
+        ]),
+        "ARN of the CodeConnections connection to the Git host (created once in the console); required when pipelineEnabled.",
+        "",
+    ),
+    pipelineRepository: key(
+        "string",
+        z.union([z.literal(""), z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, "must be owner/name")]),
+        "Repository the pipeline deploys from, as owner/name; required when pipelineEnabled.",
+        "",
+    ),
+    pipelineBranch: key("string", z.string().min(1).max(255), "Branch whose pushes start the pipeline.", "main"),
+    pipelineReleaseTagPattern: key(
+        "string",
+        z.string().max(255),
+        "Glob of Git tags that start the pipeline instead of branch pushes (e.g. release-*); empty = deploy the branch.",
+        "",
+    ),
+    pipelineNotificationEmails: key(
+        "array",
+        z.array(z.email()),
+        "Email addresses told about pipeline failures and pending approvals (each confirms by email).",
+        [],
+    ),
+    pulumiBackend: key(
+        "string",
+        z.enum(["pulumi-cloud", "self-managed"]),
+        "State backend the pipeline logs in to: Pulumi Cloud (token secret) or a self-managed backend URL (URL secret).",
+        "pulumi-cloud",
+    ),
+    pipelineArtifactExpirationDays: key("integer", days(1, 3650), "Days pipeline artifacts (test, policy and preview reports) are kept.", {
+        dev: 30,
+        staging: 90,
+        prod: 180,
+    }),
 };
 
 export type ConfigKeyName = keyof typeof configKeys;

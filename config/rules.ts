@@ -113,6 +113,31 @@ export function checkScheduleExpression(keyName: string, expression: string): Pr
     return [];
 }
 
+export function checkUsageLimits(daily: number, weekly: number): Problem[] {
+    return weekly < daily
+        ? [["redshiftWeeklyRpuHoursLimit", `is ${weekly}, below redshiftDailyRpuHoursLimit ${daily}; a week cannot allow less than a day`]]
+        : [];
+}
+
+/** A storage integration's trust needs both halves; one without the other is a typo waiting to deploy. */
+export function checkSnowflake(iamUserArn: string, externalId: string): Problem[] {
+    if ((iamUserArn === "") === (externalId === "")) return [];
+    return iamUserArn === ""
+        ? [["snowflakeIamUserArn", "is empty but snowflakeExternalId is set; set both (from DESC INTEGRATION) or neither"]]
+        : [["snowflakeExternalId", "is empty but snowflakeIamUserArn is set; the role's trust requires the integration's external id"]];
+}
+
+export function checkPipelineSource(enabled: boolean, connectionArn: string, repository: string): Problem[] {
+    if (!enabled) return [];
+    const problems: Problem[] = [];
+    if (connectionArn === "") {
+        problems.push(["pipelineConnectionArn", "is required while pipelineEnabled is true (or set pipelineEnabled: false)"]);
+    }
+    if (repository === "")
+        problems.push(["pipelineRepository", "is required while pipelineEnabled is true (or set pipelineEnabled: false)"]);
+    return problems;
+}
+
 export function checkRegion(region: string): Problem[] {
     return /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(region)
         ? []
@@ -152,5 +177,12 @@ export function checkConfig(values: Partial<ConfigValues>, region: string | unde
             ? checkRedshiftCapacity(v.redshiftBaseCapacity, v.redshiftMaxCapacity, region)
             : []),
         ...(has("etlFallbackSchedule") ? checkScheduleExpression("etlFallbackSchedule", v.etlFallbackSchedule) : []),
+        ...(has("redshiftDailyRpuHoursLimit", "redshiftWeeklyRpuHoursLimit")
+            ? checkUsageLimits(v.redshiftDailyRpuHoursLimit, v.redshiftWeeklyRpuHoursLimit)
+            : []),
+        ...(has("snowflakeIamUserArn", "snowflakeExternalId") ? checkSnowflake(v.snowflakeIamUserArn, v.snowflakeExternalId) : []),
+        ...(has("pipelineEnabled", "pipelineConnectionArn", "pipelineRepository")
+            ? checkPipelineSource(v.pipelineEnabled, v.pipelineConnectionArn, v.pipelineRepository)
+            : []),
     ];
 }

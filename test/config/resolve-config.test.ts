@@ -6,6 +6,8 @@ const base: Record<string, string> = {
     "lakehouse:environment": "prod",
     "lakehouse:owner": "data-platform",
     "lakehouse:costCenter": "cc-4711",
+    "lakehouse:pipelineConnectionArn": "arn:aws:codeconnections:eu-west-1:111111111111:connection/0b7e7c4e-5f0a-4c1e-9d2a-3c6f1e2d4a5b",
+    "lakehouse:pipelineRepository": "example-org/lakehouse-platform",
 };
 
 function problemsFor(overrides: Record<string, string | undefined>): ConfigProblem[] {
@@ -173,6 +175,42 @@ describe("stack config", () => {
                 { "lakehouse:retainDataOnDelete": "false" },
                 "lakehouse:retainDataOnDelete",
                 /prod stacks must retain/,
+            ],
+            [
+                "a weekly usage limit below the daily one",
+                { "lakehouse:redshiftDailyRpuHoursLimit": "50", "lakehouse:redshiftWeeklyRpuHoursLimit": "40" },
+                "lakehouse:redshiftWeeklyRpuHoursLimit",
+                /below redshiftDailyRpuHoursLimit 50/,
+            ],
+            [
+                "a Snowflake principal without its external id",
+                { "lakehouse:snowflakeIamUserArn": "arn:aws:iam::222222222222:user/abc1-s-v2st0000" },
+                "lakehouse:snowflakeExternalId",
+                /external id/,
+            ],
+            [
+                "a QuickSight principal that is not a group or user ARN",
+                { "lakehouse:quicksightPrincipals": '["arn:aws:iam::111111111111:role/analyst"]' },
+                "lakehouse:quicksightPrincipals[0]",
+                /QuickSight group or user ARN/,
+            ],
+            [
+                "a refresh time that is not HH:MM",
+                { "lakehouse:quicksightRefreshTimeOfDay": "5am" },
+                "lakehouse:quicksightRefreshTimeOfDay",
+                /HH:MM/,
+            ],
+            [
+                "a pipeline without its source connection",
+                { "lakehouse:pipelineConnectionArn": undefined },
+                "lakehouse:pipelineConnectionArn",
+                /required while pipelineEnabled/,
+            ],
+            [
+                "a connection ARN of another service",
+                { "lakehouse:pipelineConnectionArn": "arn:aws:codecommit:eu-west-1:111111111111:lakehouse" },
+                "lakehouse:pipelineConnectionArn",
+                /CodeConnections/,
             ],
         ];
         for (const [what, overrides, key, message] of cases) {

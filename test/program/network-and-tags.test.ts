@@ -69,6 +69,7 @@ describe("stack files", () => {
             "lakehouse:environment": "dev",
             "lakehouse:owner": "team",
             "lakehouse:costCenter": "cc-1",
+            "lakehouse:pipelineEnabled": false,
         });
         assert.equal(result.kind, "plan");
         const names =
@@ -88,6 +89,7 @@ describe("stack files", () => {
             "lakehouse:glueExecutionClass": "FLEX",
             "lakehouse:glueWorkerType": "G.8X",
             "lakehouse:natGateway": "None",
+            "lakehouse:pipelineEnabled": false,
         });
         assert.equal(result.kind, "config-error");
         if (result.kind !== "config-error") return;
