@@ -10,7 +10,9 @@ import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
 import { ResourceNames } from "./components/naming/resource-names";
+import { PlatformAlerts } from "./components/monitoring/platform-alerts";
 import { PlatformNetwork } from "./components/network/platform-network";
+import { PlatformSecrets } from "./components/secrets/platform-secrets";
 import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
@@ -35,6 +37,21 @@ export = async () => {
         additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`],
         deletionWindowInDays: config.protection.kmsDeletionWindowDays,
         retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Secrets people supply (never in config or state), and the topic alerts go to.
+    const secrets = new PlatformSecrets(`${names.prefix}-secrets`, {
+        namePrefix: `${names.prefix}/`,
+        secretsKey: keys.secrets,
+        recoveryWindowDays: config.secrets.recoveryWindowDays,
+        pulumiBackend: config.delivery?.pulumiBackend ?? "pulumi-cloud",
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+    const alerts = new PlatformAlerts(`${names.prefix}-alerts`, {
+        accountId: identity.accountId,
+        topicName: names.resource("alerts", 256),
+        logsKey: keys.logs,
+        emails: config.alertEmails,
     });
 
     // Network: private subnets in three AZs, endpoints, flow logs.
@@ -121,6 +138,14 @@ export = async () => {
             jobs: { bronze: etl.jobs.bronze.job.name, silver: etl.jobs.silver.job.name, gold: etl.jobs.gold.job.name },
             workflow: workflow.workflow.name,
         },
-        kmsKeys: { dataLake: keys.dataLake.arn, logs: keys.logs.arn, secrets: keys.secrets.arn },
+        secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
+        alertTopic: alerts.topic.arn,
+        kmsKeys: {
+            dataLake: keys.dataLake.arn,
+            logs: keys.logs.arn,
+            secrets: keys.secrets.arn,
+            warehouse: keys.warehouse.arn,
+            delivery: keys.delivery.arn,
+        },
     };
 };

@@ -28,13 +28,18 @@ type Statement = Record<string, unknown>;
  *   Analysts and jobs receive decrypt on this key only.
  * - `logs`: CloudWatch log groups and the alert topic. The Logs service may use it only for
  *   this stack's log groups; readers of the lake cannot decrypt operational telemetry.
- * - `secrets`: Secrets Manager and Redshift Serverless. Holds credentials; no data-lake role
- *   is granted on it.
+ * - `secrets`: Secrets Manager, including the Redshift admin secret. Holds credentials; no
+ *   data-lake role is granted on it.
+ * - `warehouse`: Redshift Serverless storage and snapshots. Only the warehouse uses it.
+ * - `delivery`: CodeBuild and CodePipeline artifacts, build logs' reports and the pipeline
+ *   notification topic. CodeStar Notifications may publish to that topic for this account only.
  */
 export class PlatformKeys extends pulumi.ComponentResource {
     readonly dataLake: aws.kms.Key;
     readonly logs: aws.kms.Key;
     readonly secrets: aws.kms.Key;
+    readonly warehouse: aws.kms.Key;
+    readonly delivery: aws.kms.Key;
 
     constructor(name: string, args: PlatformKeysArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:security:PlatformKeys", name, {}, opts);
@@ -75,6 +80,17 @@ export class PlatformKeys extends pulumi.ComponentResource {
             },
         ];
 
+        const deliveryStatements: Statement[] = [
+            {
+                Sid: "PipelineNotificationsPublishToEncryptedTopic",
+                Effect: "Allow",
+                Principal: { Service: "codestar-notifications.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+            },
+        ];
+
         const key = (purpose: string, description: string, statements: Statement[]): aws.kms.Key =>
             new aws.kms.Key(
                 `${name}-${purpose}`,
@@ -93,14 +109,24 @@ export class PlatformKeys extends pulumi.ComponentResource {
 
         this.dataLake = key("data-lake", "Data lake: S3 medallion buckets, Glue, Data Catalog, Athena results", []);
         this.logs = key("logs", "Operational telemetry: CloudWatch log groups and alert topics", logsStatements);
-        this.secrets = key("secrets", "Secrets Manager secrets and Redshift Serverless", []);
+        this.secrets = key("secrets", "Secrets Manager secrets, including the Redshift admin secret", []);
+        this.warehouse = key("warehouse", "Redshift Serverless storage and snapshots", []);
+        this.delivery = key("delivery", "CodeBuild and CodePipeline artifacts and pipeline notifications", deliveryStatements);
 
         const alias = (purpose: string, target: aws.kms.Key): aws.kms.Alias =>
             new aws.kms.Alias(`${name}-${purpose}`, { name: `alias/${name}/${purpose}`, targetKeyId: target.keyId }, { parent: this });
         alias("data-lake", this.dataLake);
         alias("logs", this.logs);
         alias("secrets", this.secrets);
+        alias("warehouse", this.warehouse);
+        alias("delivery", this.delivery);
 
-        this.registerOutputs({ dataLakeKeyArn: this.dataLake.arn, logsKeyArn: this.logs.arn, secretsKeyArn: this.secrets.arn });
+        this.registerOutputs({
+            dataLakeKeyArn: this.dataLake.arn,
+            logsKeyArn: this.logs.arn,
+            secretsKeyArn: this.secrets.arn,
+            warehouseKeyArn: this.warehouse.arn,
+            deliveryKeyArn: this.delivery.arn,
+        });
     }
 }

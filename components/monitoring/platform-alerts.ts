@@ -1,0 +1,67 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export interface PlatformAlertsArgs {
+    readonly accountId: string;
+    readonly topicName: string;
+    /** The logs key: its policy lets CloudWatch alarms and EventBridge use it for this account. */
+    readonly logsKey: aws.kms.Key;
+    /** Each address receives a confirmation mail before alerts reach it. */
+    readonly emails: readonly string[];
+}
+
+/**
+ * The platform's alert topic: CloudWatch alarms and EventBridge rules of this account publish
+ * to it, people subscribe by email. Encrypted with the logs key and TLS-only.
+ */
+export class PlatformAlerts extends pulumi.ComponentResource {
+    readonly topic: aws.sns.Topic;
+
+    constructor(name: string, args: PlatformAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lakehouse:monitoring:PlatformAlerts", name, {}, opts);
+
+        this.topic = new aws.sns.Topic(name, { name: args.topicName, kmsMasterKeyId: args.logsKey.arn }, { parent: this });
+
+        new aws.sns.TopicPolicy(
+            name,
+            {
+                arn: this.topic.arn,
+                policy: this.topic.arn.apply((topicArn) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Sid: "AlarmsAndRulesOfThisAccountPublish",
+                                Effect: "Allow",
+                                Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
+                                Action: "sns:Publish",
+                                Resource: topicArn,
+                                Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
+                            },
+                            {
+                                Sid: "DenyInsecureTransport",
+                                Effect: "Deny",
+                                Principal: "*",
+                                Action: "sns:Publish",
+                                Resource: topicArn,
+                                Condition: { Bool: { "aws:SecureTransport": "false" } },
+                            },
+                        ],
+                    }),
+                ),
+            },
+            { parent: this },
+        );
+
+        args.emails.forEach(
+            (email, index) =>
+                new aws.sns.TopicSubscription(
+                    `${name}-email-${index}`,
+                    { topic: this.topic.arn, protocol: "email", endpoint: email },
+                    { parent: this },
+                ),
+        );
+
+        this.registerOutputs({ topicArn: this.topic.arn });
+    }
+}
