@@ -10,7 +10,7 @@ import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
 import { ResourceNames } from "./components/naming/resource-names";
-import { PlatformAlerts } from "./components/monitoring/platform-alerts";
+import { PlatformAlerts } from "./components/observability/platform-alerts";
 import { PlatformNetwork } from "./components/network/platform-network";
 import { PlatformSecrets } from "./components/secrets/platform-secrets";
 import { PlatformKeys } from "./components/security/platform-keys";

@@ -18,7 +18,7 @@ export class PlatformAlerts extends pulumi.ComponentResource {
     readonly topic: aws.sns.Topic;
 
     constructor(name: string, args: PlatformAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("lakehouse:monitoring:PlatformAlerts", name, {}, opts);
+        super("lakehouse:observability:PlatformAlerts", name, {}, opts);
 
         this.topic = new aws.sns.Topic(name, { name: args.topicName, kmsMasterKeyId: args.logsKey.arn }, { parent: this });
 
