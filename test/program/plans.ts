@@ -7,7 +7,7 @@ import { evaluatePlan, type PlannedResource, type PlanResult } from "../../harne
 const cache = new Map<string, PlanResult>();
 
 /** The offline plan of a committed stack file, evaluated once per test run. */
-export function planOf(stack: string): { resources: PlannedResource[]; outputs: Record<string, unknown> } {
+export function planOf(stack: string): { resources: PlannedResource[]; outputs: Record<string, unknown>; invokes: string[] } {
     let result = cache.get(stack);
     if (!result) {
         result = evaluatePlan(stack);
