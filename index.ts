@@ -9,10 +9,12 @@ import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
+import { DeployerAccess, stackServices } from "./components/cicd/deployer-access";
 import { ResourceNames } from "./components/naming/resource-names";
 import { PlatformAlerts } from "./components/observability/platform-alerts";
 import { PlatformNetwork } from "./components/network/platform-network";
 import { PlatformSecrets } from "./components/secrets/platform-secrets";
+import { PermissionsBoundary, permissionsBoundaryTransform } from "./components/security/permissions-boundary";
 import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
@@ -25,6 +27,16 @@ export = async () => {
     const [identity, partition] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
     const names = new ResourceNames(config.project, config.stack, identity.accountId, config.region);
     const account = { accountId: identity.accountId, partition: partition.partition };
+
+    // Every role the stack creates carries the permissions boundary, registered before any role.
+    const boundary = new PermissionsBoundary(`${names.prefix}-boundary`, {
+        ...account,
+        region: config.region,
+        policyName: names.resource("permissions-boundary"),
+        namePrefix: names.prefix,
+        services: stackServices,
+    });
+    pulumi.runtime.registerResourceTransform(permissionsBoundaryTransform(boundary.arn, boundary.policy));
 
     // Glue names the log groups of encrypted jobs after the security configuration.
     const glueSecurityConfigurationName = names.resource("glue");
@@ -116,6 +128,22 @@ export = async () => {
         jobNames: sparkJobs.map((job) => etl.jobs[job].job.name),
         fallbackSchedule: config.etl.fallbackSchedule,
     });
+
+    // Delivery: what the pipeline's deploy and read-only roles may do to this stack.
+    if (config.delivery) {
+        new DeployerAccess(`${names.prefix}-deployer`, {
+            ...account,
+            names,
+            region: config.region,
+            tags: config.tags,
+            deployRoleName: names.resource("deploy-build"),
+            readOnlyRoleName: names.resource("read-only-build"),
+            boundaryArn: boundary.arn,
+            assetBucket: storage.glueAssets.name,
+            emptiesBucketsOnDelete: !config.protection.retainOnDelete,
+            passRoles: [network.flowLogRole, ...sparkJobs.map((job) => etl.jobs[job].role), workflow.eventsRole],
+        });
+    }
 
     return {
         environment: config.environment,
