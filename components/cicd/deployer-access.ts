@@ -369,9 +369,9 @@ export const serviceOf = (action: string): string => action.slice(0, action.inde
 const unique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
 /** The IAM service prefixes the deploy policy uses: derived from the table, one place. */
-export function deployServices(table: Readonly<Record<string, ResourceTypeActions>> = deployActionsByResourceType): string[] {
+export function deployServices(): string[] {
     return unique(
-        Object.values(table).flatMap((actions) =>
+        Object.values(deployActionsByResourceType).flatMap((actions) =>
             Object.values(actions).flatMap((list: readonly string[] | undefined) => (list ?? []).map(serviceOf)),
         ),
     );
@@ -549,10 +549,8 @@ export const deployPolicyParts: readonly DeployPolicyPart[] = ["storage", "ident
  * resource type needs there, PassRole per receiving service for this stack's roles, and in dev
  * the object deletions that emptying `forceDestroy` buckets takes.
  */
-export function deployPolicyDocuments(
-    c: DeployScopeContext,
-    table: Readonly<Record<string, ResourceTypeActions>> = deployActionsByResourceType,
-): Record<DeployPolicyPart, PolicyDocument> {
+export function deployPolicyDocuments(c: DeployScopeContext): Record<DeployPolicyPart, PolicyDocument> {
+    const table = deployActionsByResourceType;
     const scopes = scopeStatements(c, table);
     const parts = Object.fromEntries(deployPolicyParts.map((part) => [part, [] as PolicyStatement[]])) as Record<
         DeployPolicyPart,
@@ -571,6 +569,19 @@ export function deployPolicyDocuments(
             Resource: resources.length === 1 ? resources[0] : [...resources],
             ...(condition ? { Condition: condition } : {}),
         });
+    }
+    // Tagging on creation has to be granted on every key; these keep it from relabelling a key
+    // that another project or environment has tagged as its own.
+    if (actionsOf(table, "keyTagsOnCreation").length > 0) {
+        for (const key of ["project", "environment"] as const) {
+            parts.storage.push({
+                Sid: `KeepKeysOfAnother${key.charAt(0).toUpperCase()}${key.slice(1)}`,
+                Effect: "Deny",
+                Action: ["kms:TagResource", "kms:UntagResource"],
+                Resource: `arn:${c.partition}:kms:${c.region}:${c.accountId}:key/*`,
+                Condition: { Null: { [`aws:ResourceTag/${key}`]: "false" }, StringNotEquals: { [`aws:ResourceTag/${key}`]: c.tags[key] } },
+            });
+        }
     }
     if (c.emptiesBucketsOnDelete) {
         parts.storage.push({

@@ -160,6 +160,22 @@ for (const stack of ["dev", "prod"]) {
             }
         });
 
+        it("the deploy policy cannot relabel a KMS key that another project or environment tagged", () => {
+            const denies = planned(stack).deployStatements.filter(
+                (statement) => statement["Effect"] === "Deny" && list(statement["Action"]).includes("kms:TagResource"),
+            );
+            assert.deepEqual(
+                denies.map((statement) => [
+                    conditionValue(statement, "StringNotEquals", "aws:ResourceTag/project"),
+                    conditionValue(statement, "StringNotEquals", "aws:ResourceTag/environment"),
+                ]),
+                [
+                    ["lakehouse", undefined],
+                    [undefined, stack],
+                ],
+            );
+        });
+
         it("the deploy policy passes only this stack's roles, each to the service its trust policy names", () => {
             const { resources, deployStatements } = planned(stack);
             const roles = new Map(ofType(resources, roleType).map((role) => [role.outputs["arn"] as string, role]));
@@ -218,7 +234,8 @@ for (const stack of ["dev", "prod"]) {
             const exceptions = [`arn:aws:glue:eu-west-1:${account}:catalog`, `arn:aws:logs:eu-west-1:${account}:log-group:*`];
             const tagKeys = ["aws:ResourceTag/project", "aws:RequestTag/project", "ec2:CreateAction"];
             const unscopable = new Set(DEFAULT_UNSCOPABLE_ACTIONS.map((entry) => entry.action));
-            for (const statement of planned(stack).deployStatements) {
+            const allows = planned(stack).deployStatements.filter((statement) => statement["Effect"] === "Allow");
+            for (const statement of allows) {
                 const sid = String(statement["Sid"]);
                 const tagScoped = tagKeys.some((key) => conditionValue(statement, "StringEquals", key) !== undefined);
                 for (const resource of list(statement["Resource"])) {
