@@ -170,6 +170,7 @@ export = async () => {
             endpoint: warehouse.workgroup.endpoints.apply((endpoints) => endpoints[0]?.address),
             database: warehouse.databaseName,
             adminSecretArn: warehouse.namespace.adminPasswordSecretArn,
+            clientSecurityGroup: warehouse.clientSecurityGroup.id,
         },
         secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
         alertTopic: alerts.topic.arn,
