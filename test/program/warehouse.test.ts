@@ -13,7 +13,6 @@ const stacks = [
         breachAction: "deactivate",
         logRetention: 14,
         retained: false,
-        endpointEgress: false,
     },
     {
         stack: "prod",
@@ -22,7 +21,6 @@ const stacks = [
         breachAction: "emit-metric",
         logRetention: 365,
         retained: true,
-        endpointEgress: true,
     },
 ] as const;
 
@@ -43,7 +41,7 @@ const one = (resources: PlannedResource[], type: string, suffix: string): Planne
     return found[0];
 };
 
-for (const { stack, capacity, limits, breachAction, logRetention, retained, endpointEgress } of stacks) {
+for (const { stack, capacity, limits, breachAction, logRetention, retained } of stacks) {
     describe(`Redshift Serverless warehouse in the ${stack} stack`, () => {
         const resources = () => planOf(stack).resources;
         const namespace = () => one(resources(), "aws:redshiftserverless/namespace:Namespace", "-warehouse-namespace");
@@ -141,7 +139,7 @@ for (const { stack, capacity, limits, breachAction, logRetention, retained, endp
             assert.deepEqual(rulesOf("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", clients), []);
         });
 
-        it(`sends the workgroup's traffic only over HTTPS to S3's gateway endpoint${endpointEgress ? " and the interface endpoints" : ""}`, () => {
+        it(`sends the workgroup's traffic only over HTTPS to S3's gateway endpoint and the interface endpoints (Glue catalog for Spectrum)`, () => {
             const egress = rulesOf("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", group("-warehouse-workgroup"));
             for (const rule of egress) {
                 assert.deepEqual([rule.inputs["ipProtocol"], rule.inputs["fromPort"], rule.inputs["toPort"]], ["tcp", 443, 443], rule.name);
@@ -150,7 +148,7 @@ for (const { stack, capacity, limits, breachAction, logRetention, retained, endp
             const endpoints = ofType(resources(), "aws:ec2/securityGroup:SecurityGroup").find((g) => g.name.endsWith("-network-endpoints"));
             assert.deepEqual(
                 egress.map((rule) => rule.inputs["prefixListId"] ?? rule.inputs["referencedSecurityGroupId"]),
-                endpointEgress ? ["pl-6da54004", endpoints?.outputs["id"]] : ["pl-6da54004"],
+                ["pl-6da54004", endpoints?.outputs["id"]],
             );
         });
 
@@ -321,6 +319,7 @@ describe("Redshift Serverless egress in a stack with NAT and no Glue endpoint", 
             "lakehouse:owner": "team",
             "lakehouse:costCenter": "cc-1",
             "lakehouse:pipelineEnabled": false,
+            "lakehouse:interfaceEndpoints": [],
         });
         assert.equal(result.kind, "plan");
         if (result.kind !== "plan") return;
