@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { dataLayers, loadPlatformConfig, type DataLayer } from "./config";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
+import { DeliveryPipeline, deliveryArtifactsBucketPurpose } from "./components/cicd/delivery-pipeline";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
 import { ResourceNames } from "./components/naming/resource-names";
@@ -78,6 +79,7 @@ export = async () => {
         accessLogExpirationDays: config.storage.accessLogExpirationDays,
         athenaResultsExpirationDays: config.storage.athenaResultsExpirationDays,
         retainOnDelete: config.protection.retainOnDelete,
+        additionalLoggedBucketNames: config.delivery ? [names.bucket(deliveryArtifactsBucketPurpose)] : [],
     });
 
     // Catalog: a database per layer, bronze tables and DQ rulesets from the dataset specs.
@@ -143,6 +145,26 @@ export = async () => {
         fallbackSchedule: config.etl.fallbackSchedule,
     });
 
+    // Delivery: the pipeline that tests, checks, previews, approves (prod) and deploys this stack.
+    const delivery = config.delivery
+        ? new DeliveryPipeline(`${names.prefix}-delivery`, {
+              ...account,
+              names,
+              region: config.region,
+              stack: config.stack,
+              environment: config.environment,
+              delivery: config.delivery,
+              deliveryKey: keys.delivery,
+              logsKey: keys.logs,
+              secretsKey: keys.secrets,
+              pulumiBackendSecret: secrets.pulumiBackend,
+              accessLogBucket: storage.accessLogs,
+              logRetentionDays: config.protection.logRetentionDays,
+              noncurrentVersionExpirationDays: config.storage.noncurrentVersionExpirationDays,
+              retainOnDelete: config.protection.retainOnDelete,
+          })
+        : undefined;
+
     return {
         environment: config.environment,
         region: config.region,
@@ -180,6 +202,13 @@ export = async () => {
             secrets: keys.secrets.arn,
             warehouse: keys.warehouse.arn,
             delivery: keys.delivery.arn,
+        },
+        delivery: delivery && {
+            pipeline: delivery.pipeline.name,
+            artifactsBucket: delivery.artifactsBucket.name,
+            notificationTopic: delivery.topic.arn,
+            readOnlyBuildRole: delivery.readOnlyBuildRole.arn,
+            deployBuildRole: delivery.deployBuildRole.arn,
         },
     };
 };

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { requiredTagKeys } from "../../config";
 import { isTaggable } from "../../components/tagging/required-tags";
-import { ofType, planOf, planOfStackFile } from "./plans";
+import { minimalDevStackConfig, ofType, planOf, planOfStackFile } from "./plans";
 
 describe("network", () => {
     it("dev has no NAT gateway: isolated subnets in three AZs", () => {
@@ -67,13 +67,7 @@ describe("tagging", () => {
 describe("stack files", () => {
     it("a 40-character stack name plans with valid, unique bucket names", () => {
         const stack = "feature-" + "x".repeat(32);
-        const result = planOfStackFile(stack, {
-            "aws:region": "eu-west-1",
-            "lakehouse:environment": "dev",
-            "lakehouse:owner": "team",
-            "lakehouse:costCenter": "cc-1",
-            "lakehouse:pipelineEnabled": false,
-        });
+        const result = planOfStackFile(stack, minimalDevStackConfig);
         assert.equal(result.kind, "plan");
         const names =
             result.kind === "plan"
