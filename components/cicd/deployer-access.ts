@@ -14,7 +14,7 @@ export type DeployScope =
     | "keyCreation"
     | "keyTagsOnCreation"
     | "stackKeys"
-    | "stackKeysThroughS3"
+    | "stackKeysThroughServices"
     | "keyAliases"
     | "logGroups"
     | "logGroupListing"
@@ -27,6 +27,15 @@ export type DeployScope =
     | "eventRules"
     | "topics"
     | "secrets"
+    | "warehouseAdminSecret"
+    | "warehouseCreation"
+    | "warehouse"
+    | "alarms"
+    | "buildProjects"
+    | "pipelines"
+    | "connection"
+    | "notificationRules"
+    | "notificationRuleTags"
     | "networkCreation"
     | "networkTagsOnCreation"
     | "network"
@@ -96,7 +105,7 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "s3:DeleteObject",
             "s3:DeleteObjectVersion",
         ],
-        stackKeysThroughS3: ["kms:GenerateDataKey", "kms:Decrypt"],
+        stackKeysThroughServices: ["kms:GenerateDataKey", "kms:Decrypt"],
     },
     // CreateKey with tags also needs kms:TagResource on every key of the account and region.
     "aws:kms/key:Key": {
@@ -330,11 +339,122 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
         ],
         unscopable: ec2Describe("SecurityGroupRules"),
     },
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": {
+        networkCreation: ["ec2:AuthorizeSecurityGroupEgress"],
+        networkTagsOnCreation: ["ec2:CreateTags"],
+        network: [
+            "ec2:AuthorizeSecurityGroupEgress",
+            "ec2:RevokeSecurityGroupEgress",
+            "ec2:ModifySecurityGroupRules",
+            "ec2:CreateTags",
+            "ec2:DeleteTags",
+        ],
+        unscopable: ec2Describe("SecurityGroupRules"),
+    },
     "aws:ec2/vpcEndpoint:VpcEndpoint": {
         networkCreation: ["ec2:CreateVpcEndpoint"],
         networkTagsOnCreation: ["ec2:CreateTags"],
         network: ["ec2:CreateVpcEndpoint", "ec2:ModifyVpcEndpoint", "ec2:DeleteVpcEndpoints", "ec2:CreateTags", "ec2:DeleteTags"],
         unscopable: ec2Describe("VpcEndpoints", "PrefixLists", "NetworkInterfaces"),
+    },
+    // Creating a namespace with a managed admin password and a customer-managed key makes Redshift
+    // create the secret and key grants with the caller's permissions (dependent actions in the
+    // Service Authorization Reference). The workgroup's VPC placement is checked with EC2 reads.
+    "aws:redshiftserverless/namespace:Namespace": {
+        warehouseCreation: ["redshift-serverless:CreateNamespace", "redshift-serverless:TagResource"],
+        warehouse: [
+            "redshift-serverless:GetNamespace",
+            "redshift-serverless:UpdateNamespace",
+            "redshift-serverless:DeleteNamespace",
+            "redshift-serverless:ListTagsForResource",
+            "redshift-serverless:TagResource",
+            "redshift-serverless:UntagResource",
+        ],
+        warehouseAdminSecret: [
+            "secretsmanager:CreateSecret",
+            "secretsmanager:DescribeSecret",
+            "secretsmanager:UpdateSecret",
+            "secretsmanager:RotateSecret",
+            "secretsmanager:DeleteSecret",
+            "secretsmanager:TagResource",
+        ],
+        stackKeysThroughServices: ["kms:CreateGrant", "kms:RetireGrant", "kms:DescribeKey", "kms:Decrypt", "kms:GenerateDataKey"],
+        unscopable: ["secretsmanager:GetRandomPassword"],
+    },
+    "aws:redshiftserverless/workgroup:Workgroup": {
+        warehouseCreation: ["redshift-serverless:CreateWorkgroup", "redshift-serverless:TagResource"],
+        warehouse: [
+            "redshift-serverless:GetWorkgroup",
+            "redshift-serverless:UpdateWorkgroup",
+            "redshift-serverless:DeleteWorkgroup",
+            "redshift-serverless:ListTagsForResource",
+            "redshift-serverless:TagResource",
+            "redshift-serverless:UntagResource",
+        ],
+        unscopable: ec2Describe(
+            "AccountAttributes",
+            "AvailabilityZones",
+            "Vpcs",
+            "VpcAttribute",
+            "Subnets",
+            "SecurityGroups",
+            "InternetGateways",
+            "Addresses",
+            "NetworkInterfaces",
+        ),
+    },
+    // Usage limits have no ARN of their own.
+    "aws:redshiftserverless/usageLimit:UsageLimit": {
+        unscopable: [
+            "redshift-serverless:CreateUsageLimit",
+            "redshift-serverless:GetUsageLimit",
+            "redshift-serverless:UpdateUsageLimit",
+            "redshift-serverless:DeleteUsageLimit",
+        ],
+    },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": {
+        alarms: [
+            "cloudwatch:PutMetricAlarm",
+            "cloudwatch:DescribeAlarms",
+            "cloudwatch:DeleteAlarms",
+            "cloudwatch:ListTagsForResource",
+            "cloudwatch:TagResource",
+            "cloudwatch:UntagResource",
+        ],
+    },
+    "aws:codebuild/project:Project": {
+        buildProjects: ["codebuild:CreateProject", "codebuild:BatchGetProjects", "codebuild:UpdateProject", "codebuild:DeleteProject"],
+    },
+    // Connections made before 2024 carry the codestar-connections prefix, newer ones
+    // codeconnections; IAM authorizes the prefix of the connection's ARN.
+    "aws:codepipeline/pipeline:Pipeline": {
+        pipelines: [
+            "codepipeline:CreatePipeline",
+            "codepipeline:GetPipeline",
+            "codepipeline:UpdatePipeline",
+            "codepipeline:DeletePipeline",
+            "codepipeline:ListTagsForResource",
+            "codepipeline:TagResource",
+            "codepipeline:UntagResource",
+        ],
+        connection: ["codeconnections:PassConnection", "codestar-connections:PassConnection"],
+    },
+    // Rules have generated ids: AWS scopes their calls by the resource they notify about, except
+    // the tag calls, which accept no condition on the rule.
+    "aws:codestarnotifications/notificationRule:NotificationRule": {
+        notificationRules: [
+            "codestar-notifications:CreateNotificationRule",
+            "codestar-notifications:DescribeNotificationRule",
+            "codestar-notifications:UpdateNotificationRule",
+            "codestar-notifications:DeleteNotificationRule",
+            "codestar-notifications:Subscribe",
+            "codestar-notifications:Unsubscribe",
+        ],
+        notificationRuleTags: [
+            "codestar-notifications:ListTagsForResource",
+            "codestar-notifications:TagResource",
+            "codestar-notifications:UntagResource",
+        ],
     },
     "aws:ec2/flowLog:FlowLog": {
         networkCreation: ["ec2:CreateFlowLogs"],
@@ -354,15 +474,10 @@ export const previewReads: Readonly<Record<string, readonly string[]>> = {
     "aws:index/getCallerIdentity:getCallerIdentity": [],
     // Answered from the provider's configuration.
     "aws:index/getPartition:getPartition": [],
+    "aws:ec2/getPrefixList:getPrefixList": ["ec2:DescribePrefixLists"],
     // awsx picks the VPC's Availability Zones while planning.
     "awsx:ec2:Vpc": ["ec2:DescribeAvailabilityZones"],
 };
-
-/**
- * Services only the stack's workloads call, never the deployer: Glue jobs publish metrics. The
- * boundary must allow them; test/program/deployer-access.test.ts checks every role's policy.
- */
-export const workloadOnlyServices: readonly string[] = ["cloudwatch"];
 
 export const serviceOf = (action: string): string => action.slice(0, action.indexOf(":"));
 
@@ -377,8 +492,12 @@ export function deployServices(): string[] {
     );
 }
 
-/** Every service a role of this stack may use: what the permissions boundary allows. */
-export const stackServices: readonly string[] = unique([...deployServices(), ...workloadOnlyServices]);
+/**
+ * Every service a role of this stack may use: what the permissions boundary allows. The deployer
+ * manages every service the workloads call; test/program/deployer-access.test.ts checks that
+ * against every role's policy.
+ */
+export const stackServices: readonly string[] = deployServices();
 
 export type PolicyStatement = Record<string, unknown>;
 export interface PolicyDocument {
@@ -401,8 +520,10 @@ export interface DeployScopeContext {
     readonly namePrefix: string;
     /** `<project>_<stack>_`: the first part of every Glue Data Catalog name. */
     readonly catalogPrefix: string;
-    /** `/<project>-<stack>/`: every log group of the stack is under it. */
+    /** `/<project>-<stack>/`: log groups of the stack are under it. */
     readonly logGroupPrefix: string;
+    /** Patterns (ending in `*`) of the log groups a service names after a resource of the stack (Redshift audit logs). */
+    readonly serviceLogGroupPatterns: readonly string[];
     /** The tags the stack transform puts on every resource; tag-scoped statements use project and environment. */
     readonly tags: Pick<RequiredTags, "project" | "environment">;
     readonly boundaryArn: string;
@@ -411,7 +532,12 @@ export interface DeployScopeContext {
     /** Buckets are created with `forceDestroy` (dev): deleting the stack deletes their objects. */
     readonly emptiesBucketsOnDelete: boolean;
     readonly passRoles: readonly PassableRole[];
+    /** The CodeConnections connection the pipeline's source uses. */
+    readonly connectionArn: string;
 }
+
+/** Services that use the stack's keys with the deployer's permissions while creating what it asks for. */
+const keyUsingServices = ["s3", "secretsmanager", "redshift", "redshift-serverless"];
 
 /** EC2 resource types the stack creates; AWS names them by id, so they are scoped by tags. */
 const networkResourceTypes = [
@@ -439,6 +565,7 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
     const resourceTags = { "aws:ResourceTag/project": c.tags.project, "aws:ResourceTag/environment": c.tags.environment };
     const anyKey = arn("kms", "key/*");
     const network = networkResourceTypes.map((type) => arn("ec2", `${type}/*`));
+    const warehouse = ["namespace", "workgroup"].map((type) => arn("redshift-serverless", `${type}/*`));
     const creations = actionsOf(table, "networkCreation");
     return {
         buckets: { sid: "StackBuckets", resources: [`arn:${c.partition}:s3:::${c.namePrefix}-*`] },
@@ -446,13 +573,21 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         keyCreation: { sid: "CreateTaggedKeys", resources: ["*"], condition: { StringEquals: requestTags } },
         keyTagsOnCreation: { sid: "TagKeysOnCreation", resources: [anyKey], condition: { StringEquals: requestTags } },
         stackKeys: { sid: "StackKeys", resources: [anyKey], condition: { StringEquals: resourceTags } },
-        stackKeysThroughS3: {
-            sid: "StackKeysThroughS3",
+        stackKeysThroughServices: {
+            sid: "StackKeysThroughServices",
             resources: [anyKey],
-            condition: { StringEquals: { ...resourceTags, "kms:ViaService": `s3.${c.region}.amazonaws.com` } },
+            condition: {
+                StringEquals: {
+                    ...resourceTags,
+                    "kms:ViaService": keyUsingServices.map((service) => `${service}.${c.region}.amazonaws.com`),
+                },
+            },
         },
         keyAliases: { sid: "StackKeyAliases", resources: [arn("kms", `alias/${c.namePrefix}-*`)] },
-        logGroups: { sid: "StackLogGroups", resources: [arn("logs", `log-group:${c.logGroupPrefix}*`)] },
+        logGroups: {
+            sid: "StackLogGroups",
+            resources: [`${c.logGroupPrefix}*`, ...c.serviceLogGroupPatterns].map((pattern) => arn("logs", `log-group:${pattern}`)),
+        },
         logGroupListing: { sid: "FindLogGroups", resources: [arn("logs", "log-group:*")] },
         roles: { sid: "StackRoles", resources: [`arn:${c.partition}:iam::${c.accountId}:role/${c.namePrefix}-*`] },
         rolePermissions: {
@@ -480,6 +615,22 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         eventRules: { sid: "StackEventRules", resources: [arn("events", `rule/${c.namePrefix}-*`)] },
         topics: { sid: "StackTopics", resources: [arn("sns", `${c.namePrefix}-*`)] },
         secrets: { sid: "StackSecrets", resources: [arn("secretsmanager", `secret:${c.namePrefix}/*`)] },
+        warehouseAdminSecret: {
+            sid: "WarehouseManagedAdminSecret",
+            resources: [arn("secretsmanager", `secret:redshift!${c.namePrefix}-*`)],
+        },
+        warehouseCreation: { sid: "CreateTaggedWarehouse", resources: warehouse, condition: { StringEquals: requestTags } },
+        warehouse: { sid: "StackWarehouse", resources: warehouse, condition: { StringEquals: resourceTags } },
+        alarms: { sid: "StackAlarms", resources: [arn("cloudwatch", `alarm:${c.namePrefix}-*`)] },
+        buildProjects: { sid: "StackBuildProjects", resources: [arn("codebuild", `project/${c.namePrefix}-*`)] },
+        pipelines: { sid: "StackPipelines", resources: [arn("codepipeline", `${c.namePrefix}-*`)] },
+        connection: { sid: "PassTheSourceConnection", resources: [c.connectionArn] },
+        notificationRules: {
+            sid: "NotificationRulesOfStackPipelines",
+            resources: [arn("codestar-notifications", "notificationrule/*")],
+            condition: { ArnLike: { "codestar-notifications:NotificationsForResource": arn("codepipeline", `${c.namePrefix}-*`) } },
+        },
+        notificationRuleTags: { sid: "NotificationRuleTags", resources: [arn("codestar-notifications", "notificationrule/*")] },
         networkCreation: { sid: "CreateTaggedNetwork", resources: network, condition: { StringEquals: requestTags } },
         networkTagsOnCreation: {
             sid: "TagNetworkOnCreation",
@@ -514,7 +665,7 @@ function passRoleStatements(roles: readonly PassableRole[]): PolicyStatement[] {
  * The deploy policy comes in parts, each a managed policy: one document would exceed IAM's
  * 10,240-character limit for a role's inline policies (and a managed policy's 6,144).
  */
-export type DeployPolicyPart = "storage" | "identity" | "data" | "network";
+export type DeployPolicyPart = "storage" | "identity" | "data" | "network" | "warehouse" | "delivery";
 
 /** Which part holds each scope's statement. */
 const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
@@ -523,7 +674,7 @@ const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
     keyCreation: "storage",
     keyTagsOnCreation: "storage",
     stackKeys: "storage",
-    stackKeysThroughS3: "storage",
+    stackKeysThroughServices: "storage",
     keyAliases: "storage",
     roles: "identity",
     rolePermissions: "identity",
@@ -536,13 +687,22 @@ const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
     eventRules: "data",
     topics: "data",
     secrets: "data",
+    warehouseAdminSecret: "warehouse",
+    warehouseCreation: "warehouse",
+    warehouse: "warehouse",
+    alarms: "warehouse",
+    buildProjects: "delivery",
+    pipelines: "delivery",
+    connection: "delivery",
+    notificationRules: "delivery",
+    notificationRuleTags: "delivery",
     networkCreation: "network",
     networkTagsOnCreation: "network",
     network: "network",
     unscopable: "network",
 };
 
-export const deployPolicyParts: readonly DeployPolicyPart[] = ["storage", "identity", "data", "network"];
+export const deployPolicyParts: readonly DeployPolicyPart[] = ["storage", "identity", "data", "network", "warehouse", "delivery"];
 
 /**
  * The deploy role's policy, by part: one statement per scope with the actions every planned
@@ -640,6 +800,10 @@ export interface DeployerAccessArgs {
     readonly emptiesBucketsOnDelete: boolean;
     /** Roles the stack hands to services (Glue jobs, EventBridge targets, flow logs); each only to the services its trust policy names. */
     readonly passRoles: readonly aws.iam.Role[];
+    /** Log group name patterns (ending in `*`) outside `names.logGroupPrefix` that the stack creates, e.g. Redshift audit logs. */
+    readonly serviceLogGroupPatterns: readonly string[];
+    /** The CodeConnections connection the pipeline's source uses; the deployer passes it to CodePipeline. */
+    readonly connectionArn: string;
 }
 
 /**
@@ -671,11 +835,13 @@ export class DeployerAccess extends pulumi.ComponentResource {
                 namePrefix: names.prefix,
                 catalogPrefix: names.catalogPrefix,
                 logGroupPrefix: names.logGroupPrefix,
+                serviceLogGroupPatterns: args.serviceLogGroupPatterns,
                 tags: { project: args.tags.project, environment: args.tags.environment },
                 boundaryArn: args.boundaryArn,
                 assetBucket,
                 emptiesBucketsOnDelete: args.emptiesBucketsOnDelete,
                 passRoles: roles,
+                connectionArn: args.connectionArn,
             }),
         );
         this.deployPolicies = Object.fromEntries(

@@ -79,7 +79,12 @@ export const DEFAULT_UNSCOPABLE_ACTIONS: readonly UnscopableAction[] = [
         "DescribeSecurityGroupRules",
         "DescribeFlowLogs",
         "DescribeVpcAttribute",
+        "DescribeAccountAttributes",
     ].map((name) => ({ action: `ec2:${name}`, reason: "EC2 Describe calls do not support resource-level permissions." })),
+    ...["CreateUsageLimit", "GetUsageLimit", "UpdateUsageLimit", "DeleteUsageLimit"].map((name) => ({
+        action: `redshift-serverless:${name}`,
+        reason: "Redshift Serverless usage limits have no resource type; the limit names its workgroup in the request.",
+    })),
     ...["Unsubscribe", "GetSubscriptionAttributes", "SetSubscriptionAttributes"].map((name) => ({
         action: `sns:${name}`,
         reason: "SNS authorizes subscription calls other than Subscribe without a resource; a subscription ARN cannot be named.",
