@@ -154,6 +154,7 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "iam:UpdateAssumeRolePolicy",
             "iam:TagRole",
             "iam:UntagRole",
+            "iam:ListRoleTags",
             "iam:ListRolePolicies",
             "iam:ListAttachedRolePolicies",
             "iam:ListInstanceProfilesForRole",
@@ -175,6 +176,7 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "iam:DeletePolicy",
             "iam:TagPolicy",
             "iam:UntagPolicy",
+            "iam:ListPolicyTags",
         ],
     },
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
