@@ -16,6 +16,7 @@ import { PlatformSecrets } from "./components/secrets/platform-secrets";
 import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
+import { auditLogGroupPattern, RedshiftWarehouse } from "./components/warehouse/redshift-warehouse";
 
 export = async () => {
     // Fails with every config problem listed before anything is registered.
@@ -28,13 +29,15 @@ export = async () => {
 
     // Glue names the log groups of encrypted jobs after the security configuration.
     const glueSecurityConfigurationName = names.resource("glue");
+    // Redshift Serverless names its audit log groups after the namespace.
+    const warehouseName = names.resource("warehouse");
 
     // Security: customer-managed keys per purpose.
     const keys = new PlatformKeys(`${names.prefix}-keys`, {
         ...account,
         region: config.region,
         logGroupPrefix: names.logGroupPrefix,
-        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`],
+        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`, auditLogGroupPattern(warehouseName)],
         deletionWindowInDays: config.protection.kmsDeletionWindowDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
@@ -84,6 +87,29 @@ export = async () => {
         bucketNames: { bronze: storage.layers.bronze.name, silver: storage.layers.silver.name, gold: storage.layers.gold.name },
         dataLakeKey: keys.dataLake,
         datasets,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Warehouse: Redshift Serverless reads gold through Spectrum and keeps its own tables.
+    const warehouse = new RedshiftWarehouse(`${names.prefix}-warehouse`, {
+        ...account,
+        region: config.region,
+        namespaceName: warehouseName,
+        workgroupName: warehouseName,
+        network: {
+            vpcId: network.vpcId,
+            privateSubnetIds: network.privateSubnetIds,
+            endpointSecurityGroup: network.endpointSecurityGroup,
+            natGateways: config.network.natGateways,
+            interfaceEndpoints: config.network.interfaceEndpoints,
+        },
+        keys: { warehouse: keys.warehouse, secrets: keys.secrets, dataLake: keys.dataLake, logs: keys.logs },
+        goldBucketName: storage.layers.gold.name,
+        goldDatabaseName: catalog.databaseNames.gold,
+        warehouse: config.warehouse,
+        alertTopic: alerts.topic,
+        alarmNamePrefix: warehouseName,
+        logRetentionDays: config.protection.logRetentionDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
 
@@ -137,6 +163,14 @@ export = async () => {
             securityConfiguration: etl.securityConfiguration.name,
             jobs: { bronze: etl.jobs.bronze.job.name, silver: etl.jobs.silver.job.name, gold: etl.jobs.gold.job.name },
             workflow: workflow.workflow.name,
+        },
+        warehouse: {
+            namespace: warehouse.namespace.namespaceName,
+            workgroup: warehouse.workgroup.workgroupName,
+            endpoint: warehouse.workgroup.endpoints.apply((endpoints) => endpoints[0]?.address),
+            database: warehouse.databaseName,
+            adminSecretArn: warehouse.namespace.adminPasswordSecretArn,
+            clientSecurityGroup: warehouse.clientSecurityGroup.id,
         },
         secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
         alertTopic: alerts.topic.arn,

@@ -39,7 +39,10 @@ describe("network", () => {
             endpoints.map((endpoint) => endpoint.inputs["serviceName"]).sort(),
             ["glue", "kms", "logs", "secretsmanager", "sts"].map((service) => `com.amazonaws.eu-west-1.${service}`),
         );
-        const rules = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        const endpointGroup = ofType(resources, "aws:ec2/securityGroup:SecurityGroup").find((group) => group.name.endsWith("-endpoints"));
+        const rules = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
+            (rule) => rule.inputs["securityGroupId"] === endpointGroup?.outputs["id"],
+        );
         assert.deepEqual(
             rules.map((rule) => [rule.inputs["fromPort"], rule.inputs["cidrIpv4"]]),
             [[443, "10.40.0.0/16"]],

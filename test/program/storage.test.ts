@@ -141,7 +141,7 @@ describe("data protection per environment", () => {
         }
     });
 
-    it("CloudWatch Logs may use the logs key only for this stack's log groups and its Glue security configuration's", () => {
+    it("CloudWatch Logs may use the logs key only for this stack's log groups, its Glue security configuration's and its Redshift namespace's", () => {
         const logsKey = ofType(planOf("prod").resources, "aws:kms/key:Key").find((key) => key.name.endsWith("-logs"));
         const statements = (JSON.parse(logsKey?.inputs["policy"] as string) as { Statement: Record<string, unknown>[] }).Statement;
         const logs = statements.find((statement) => JSON.stringify(statement["Principal"]).includes("logs.eu-west-1.amazonaws.com"));
@@ -150,6 +150,7 @@ describe("data protection per environment", () => {
                 "kms:EncryptionContext:aws:logs:arn": [
                     "arn:aws:logs:eu-west-1:111111111111:log-group:/lakehouse-prod/*",
                     "arn:aws:logs:eu-west-1:111111111111:log-group:/aws-glue/jobs/lakehouse-prod-glue-role/*",
+                    "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/redshift/lakehouse-prod-warehouse/*",
                 ],
             },
         });
