@@ -21,8 +21,8 @@ function filesUnder(directory: string, keep: (file: string) => boolean): string[
 
 /**
  * What the Glue library zip holds: the rule of glue-scripts/build_lib.py `library_entries`
- * (package sources, dataset specs, warehouse SQL per phase folder), so deploying needs no Python. A test fails
- * when the two disagree.
+ * (package sources, dataset specs, warehouse SQL per phase folder), so deploying needs no
+ * Python. A test fails when the two disagree.
  */
 export function libraryEntries(root = repoRoot): LibraryEntry[] {
     const packageDir = path.join(root, "glue-scripts", "lakehouse");
