@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psycopg
 
@@ -137,23 +138,23 @@ class PostgresDataApi:
         self.server = server
         self.database = database
         self.iam_user = iam_user
-        self.requests: list[dict[str, object]] = []
+        self.requests: list[dict[str, Any]] = []
         self.outcomes: dict[str, dict[str, object]] = {}
 
-    def execute_statement(self, **request: object) -> dict[str, str]:
+    def execute_statement(self, **request: Any) -> dict[str, str]:
         self.requests.append(request)
-        parameters = {p["name"]: p["value"] for p in request.get("Parameters", [])}  # type: ignore[union-attr]
-        return self._run(request, [(str(request["Sql"]), parameters)])
+        parameters = {p["name"]: p["value"] for p in request.get("Parameters", [])}
+        return self._run(request, [(request["Sql"], parameters)])
 
-    def batch_execute_statement(self, **request: object) -> dict[str, str]:
+    def batch_execute_statement(self, **request: Any) -> dict[str, str]:
         self.requests.append(request)
-        return self._run(request, [(str(sql), {}) for sql in request["Sqls"]])  # type: ignore[union-attr]
+        return self._run(request, [(sql, {}) for sql in request["Sqls"]])
 
     def describe_statement(self, Id: str) -> dict[str, object]:  # noqa: N803
         return self.outcomes[Id]
 
     def _run(
-        self, request: dict[str, object], statements: list[tuple[str, dict[str, str]]]
+        self, request: dict[str, Any], statements: list[tuple[str, dict[str, str]]]
     ) -> dict[str, str]:
         assert request["Database"] == self.database
         statement_id = f"pg-{len(self.outcomes) + 1}"
