@@ -20,6 +20,7 @@ import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
 import { auditLogGroupPattern, RedshiftWarehouse } from "./components/warehouse/redshift-warehouse";
+import { WarehouseSchema, warehouseLoaderRoleName } from "./components/warehouse/warehouse-schema";
 
 export = async () => {
     // Fails with every config problem listed before anything is registered.
@@ -123,6 +124,20 @@ export = async () => {
         warehouse: config.warehouse,
         alertTopic: alerts.topic,
         alarmNamePrefix: warehouseName,
+        logRetentionDays: config.protection.logRetentionDays,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Warehouse SQL: external schema, tables and the loader's grants, applied at deploy time through the Data API.
+    const warehouseSchema = new WarehouseSchema(`${names.prefix}-warehouse-schema`, {
+        ...account,
+        names,
+        region: config.region,
+        warehouse,
+        goldDatabase: catalog.databases.gold,
+        loaderRoleName: warehouseLoaderRoleName(names),
+        secretsKey: keys.secrets,
+        logsKey: keys.logs,
         logRetentionDays: config.protection.logRetentionDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
@@ -231,6 +246,8 @@ export = async () => {
             database: warehouse.databaseName,
             adminSecretArn: warehouse.namespace.adminPasswordSecretArn,
             clientSecurityGroup: warehouse.clientSecurityGroup.id,
+            schemaFunction: warehouseSchema.function.name,
+            schemaHash: warehouseSchema.schemaHash,
         },
         secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
         alertTopic: alerts.topic.arn,
