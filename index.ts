@@ -209,6 +209,7 @@ export = async () => {
                 ...sparkJobs.map((job) => etl.jobs[job].role),
                 workflow.eventsRole,
                 warehouse.spectrumRole,
+                warehouseSchema.role,
                 delivery.pipelineRole,
                 delivery.readOnlyBuildRole,
                 delivery.deployBuildRole,

@@ -31,6 +31,7 @@ export type DeployScope =
     | "warehouseCreation"
     | "warehouse"
     | "alarms"
+    | "functions"
     | "buildProjects"
     | "pipelines"
     | "connection"
@@ -458,6 +459,24 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "codestar-notifications:UntagResource",
         ],
     },
+    "aws:lambda/function:Function": {
+        functions: [
+            "lambda:CreateFunction",
+            "lambda:GetFunction",
+            "lambda:GetFunctionConfiguration",
+            "lambda:GetFunctionCodeSigningConfig",
+            "lambda:GetFunctionConcurrency",
+            "lambda:ListVersionsByFunction",
+            "lambda:UpdateFunctionCode",
+            "lambda:UpdateFunctionConfiguration",
+            "lambda:DeleteFunction",
+            "lambda:ListTags",
+            "lambda:TagResource",
+            "lambda:UntagResource",
+        ],
+    },
+    // The deployment invokes the warehouse-schema function once per schema change.
+    "aws:lambda/invocation:Invocation": { functions: ["lambda:InvokeFunction"] },
     "aws:ec2/flowLog:FlowLog": {
         networkCreation: ["ec2:CreateFlowLogs"],
         networkTagsOnCreation: ["ec2:CreateTags"],
@@ -494,12 +513,15 @@ export function deployServices(): string[] {
     );
 }
 
+/** Services the workloads call that the deployer never manages: the Data API runs the warehouse SQL. */
+const workloadOnlyServices = ["redshift-data"];
+
 /**
  * Every service a role of this stack may use: what the permissions boundary allows. The deployer
  * manages every service the workloads call; test/program/deployer-access.test.ts checks that
  * against every role's policy.
  */
-export const stackServices: readonly string[] = deployServices();
+export const stackServices: readonly string[] = unique([...deployServices(), ...workloadOnlyServices]);
 
 export type PolicyStatement = Record<string, unknown>;
 export interface PolicyDocument {
@@ -624,6 +646,7 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         warehouseCreation: { sid: "CreateTaggedWarehouse", resources: warehouse, condition: { StringEquals: requestTags } },
         warehouse: { sid: "StackWarehouse", resources: warehouse, condition: { StringEquals: resourceTags } },
         alarms: { sid: "StackAlarms", resources: [arn("cloudwatch", `alarm:${c.namePrefix}-*`)] },
+        functions: { sid: "StackFunctions", resources: [arn("lambda", `function:${c.namePrefix}-*`)] },
         buildProjects: { sid: "StackBuildProjects", resources: [arn("codebuild", `project/${c.namePrefix}-*`)] },
         pipelines: { sid: "StackPipelines", resources: [arn("codepipeline", `${c.namePrefix}-*`)] },
         connection: { sid: "PassTheSourceConnection", resources: [c.connectionArn] },
@@ -693,6 +716,7 @@ const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
     warehouseCreation: "warehouse",
     warehouse: "warehouse",
     alarms: "warehouse",
+    functions: "warehouse",
     buildProjects: "delivery",
     pipelines: "delivery",
     connection: "delivery",

@@ -201,8 +201,6 @@ export class WarehouseSchema extends pulumi.ComponentResource {
                 // Serverless may resume from pause before the first statement; the handler keeps 10 s to report.
                 timeout: 600,
                 memorySize: 256,
-                // One schema change at a time.
-                reservedConcurrentExecutions: 1,
                 loggingConfig: { logFormat: "JSON", logGroup: this.logGroup.name, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
             },
             { parent: this, dependsOn: [policy] },

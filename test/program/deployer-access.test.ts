@@ -243,6 +243,7 @@ for (const stack of ["dev", "prod"]) {
                 `arn:aws:secretsmanager:eu-west-1:${account}:secret:redshift!lakehouse-${stack}-`,
                 `arn:aws:logs:eu-west-1:${account}:log-group:/aws/redshift/lakehouse-${stack}-`,
                 `arn:aws:cloudwatch:eu-west-1:${account}:alarm:lakehouse-${stack}-`,
+                `arn:aws:lambda:eu-west-1:${account}:function:lakehouse-${stack}-`,
                 `arn:aws:codebuild:eu-west-1:${account}:project/lakehouse-${stack}-`,
                 `arn:aws:codepipeline:eu-west-1:${account}:lakehouse-${stack}-`,
             ];
