@@ -77,11 +77,16 @@ export = async () => {
         retainOnDelete: config.protection.retainOnDelete,
     });
 
-    // Catalog: a database per layer, bronze tables and DQ rulesets from the dataset specs.
+    // Catalog: a database per layer, bronze and quarantine tables and DQ rulesets from the dataset specs.
     const datasets = loadDatasetSpecs();
     const catalog = new LakehouseCatalog(`${names.prefix}-catalog`, {
         names,
-        bucketNames: { bronze: storage.layers.bronze.name, silver: storage.layers.silver.name, gold: storage.layers.gold.name },
+        bucketNames: {
+            bronze: storage.layers.bronze.name,
+            silver: storage.layers.silver.name,
+            gold: storage.layers.gold.name,
+            quarantine: storage.layers.quarantine.name,
+        },
         dataLakeKey: keys.dataLake,
         datasets,
         retainOnDelete: config.protection.retainOnDelete,
