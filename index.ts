@@ -5,7 +5,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dataLayers, loadPlatformConfig, type DataLayer } from "./config";
+import { AthenaAnalytics } from "./components/analytics/athena-analytics";
+import { QuickSightAnalytics } from "./components/analytics/quicksight-analytics";
+import { SnowflakeAccess } from "./components/analytics/snowflake-access";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
+import { lakeSchemas } from "./components/catalog/lake-tables";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
@@ -122,6 +126,45 @@ export = async () => {
         fallbackSchedule: config.etl.fallbackSchedule,
     });
 
+    // Analytics: Athena over gold for everyone; QuickSight and Snowflake where configured.
+    const athena = new AthenaAnalytics(`${names.prefix}-athena`, {
+        names,
+        accountId: identity.accountId,
+        resultsBucket: storage.athenaResults.name,
+        dataLakeKey: keys.dataLake,
+        databaseNames: catalog.databaseNames,
+        datasets: datasets.map((dataset) => dataset.name),
+        bytesScannedCutoffPerQuery: config.analytics.athenaBytesScannedCutoff,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+    const quicksight = config.analytics.quicksight.enabled
+        ? new QuickSightAnalytics(`${names.prefix}-quicksight`, {
+              ...account,
+              names,
+              region: config.region,
+              athena: {
+                  workgroupName: athena.workgroupName,
+                  resultsBucket: storage.athenaResults.name,
+                  resultsPrefix: athena.resultsPrefix,
+              },
+              goldBucket: storage.layers.gold.name,
+              goldDatabase: catalog.databaseNames.gold,
+              goldTables: lakeSchemas.gold,
+              dataLakeKey: keys.dataLake,
+              quicksight: config.analytics.quicksight,
+          })
+        : undefined;
+    const snowflake = config.analytics.snowflake
+        ? new SnowflakeAccess(`${names.prefix}-snowflake`, {
+              names,
+              partition: partition.partition,
+              region: config.region,
+              goldBucket: storage.layers.gold.name,
+              dataLakeKey: keys.dataLake,
+              ...config.analytics.snowflake,
+          })
+        : undefined;
+
     return {
         environment: config.environment,
         region: config.region,
@@ -144,6 +187,15 @@ export = async () => {
             workflow: workflow.workflow.name,
         },
         secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
+        analytics: {
+            athenaWorkgroup: athena.workgroup.name,
+            athenaResults: athena.resultsLocation,
+            quicksightAthenaDataSource: quicksight?.athenaDataSource.arn,
+            quicksightDataSets: quicksight
+                ? Object.fromEntries(Object.entries(quicksight.dataSets).map(([table, dataSet]) => [table, dataSet.arn]))
+                : undefined,
+            snowflakeRoleArn: snowflake?.role.arn,
+        },
         alertTopic: alerts.topic.arn,
         kmsKeys: {
             dataLake: keys.dataLake.arn,
