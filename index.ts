@@ -11,6 +11,7 @@ import { SnowflakeAccess } from "./components/analytics/snowflake-access";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { lakeSchemas } from "./components/catalog/lake-tables";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
+import { DeliveryPipeline, deliveryArtifactsBucketPurpose } from "./components/cicd/delivery-pipeline";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
 import { ResourceNames } from "./components/naming/resource-names";
@@ -20,6 +21,7 @@ import { PlatformSecrets } from "./components/secrets/platform-secrets";
 import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
+import { auditLogGroupPattern, RedshiftWarehouse } from "./components/warehouse/redshift-warehouse";
 
 export = async () => {
     // Fails with every config problem listed before anything is registered.
@@ -32,13 +34,15 @@ export = async () => {
 
     // Glue names the log groups of encrypted jobs after the security configuration.
     const glueSecurityConfigurationName = names.resource("glue");
+    // Redshift Serverless names its audit log groups after the namespace.
+    const warehouseName = names.resource("warehouse");
 
     // Security: customer-managed keys per purpose.
     const keys = new PlatformKeys(`${names.prefix}-keys`, {
         ...account,
         region: config.region,
         logGroupPrefix: names.logGroupPrefix,
-        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`],
+        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`, auditLogGroupPattern(warehouseName)],
         deletionWindowInDays: config.protection.kmsDeletionWindowDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
@@ -79,6 +83,7 @@ export = async () => {
         accessLogExpirationDays: config.storage.accessLogExpirationDays,
         athenaResultsExpirationDays: config.storage.athenaResultsExpirationDays,
         retainOnDelete: config.protection.retainOnDelete,
+        additionalLoggedBucketNames: config.delivery ? [names.bucket(deliveryArtifactsBucketPurpose)] : [],
     });
 
     // Catalog: a database per layer, bronze and quarantine tables and DQ rulesets from the dataset specs.
@@ -93,6 +98,29 @@ export = async () => {
         },
         dataLakeKey: keys.dataLake,
         datasets,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Warehouse: Redshift Serverless reads gold through Spectrum and keeps its own tables.
+    const warehouse = new RedshiftWarehouse(`${names.prefix}-warehouse`, {
+        ...account,
+        region: config.region,
+        namespaceName: warehouseName,
+        workgroupName: warehouseName,
+        network: {
+            vpcId: network.vpcId,
+            privateSubnetIds: network.privateSubnetIds,
+            endpointSecurityGroup: network.endpointSecurityGroup,
+            natGateways: config.network.natGateways,
+            interfaceEndpoints: config.network.interfaceEndpoints,
+        },
+        keys: { warehouse: keys.warehouse, secrets: keys.secrets, dataLake: keys.dataLake, logs: keys.logs },
+        goldBucketName: storage.layers.gold.name,
+        goldDatabaseName: catalog.databaseNames.gold,
+        warehouse: config.warehouse,
+        alertTopic: alerts.topic,
+        alarmNamePrefix: warehouseName,
+        logRetentionDays: config.protection.logRetentionDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
 
@@ -165,6 +193,26 @@ export = async () => {
           })
         : undefined;
 
+    // Delivery: the pipeline that tests, checks, previews, approves (prod) and deploys this stack.
+    const delivery = config.delivery
+        ? new DeliveryPipeline(`${names.prefix}-delivery`, {
+              ...account,
+              names,
+              region: config.region,
+              stack: config.stack,
+              environment: config.environment,
+              delivery: config.delivery,
+              deliveryKey: keys.delivery,
+              logsKey: keys.logs,
+              secretsKey: keys.secrets,
+              pulumiBackendSecret: secrets.pulumiBackend,
+              accessLogBucket: storage.accessLogs,
+              logRetentionDays: config.protection.logRetentionDays,
+              noncurrentVersionExpirationDays: config.storage.noncurrentVersionExpirationDays,
+              retainOnDelete: config.protection.retainOnDelete,
+          })
+        : undefined;
+
     return {
         environment: config.environment,
         region: config.region,
@@ -186,6 +234,14 @@ export = async () => {
             jobs: { bronze: etl.jobs.bronze.job.name, silver: etl.jobs.silver.job.name, gold: etl.jobs.gold.job.name },
             workflow: workflow.workflow.name,
         },
+        warehouse: {
+            namespace: warehouse.namespace.namespaceName,
+            workgroup: warehouse.workgroup.workgroupName,
+            endpoint: warehouse.workgroup.endpoints.apply((endpoints) => endpoints[0]?.address),
+            database: warehouse.databaseName,
+            adminSecretArn: warehouse.namespace.adminPasswordSecretArn,
+            clientSecurityGroup: warehouse.clientSecurityGroup.id,
+        },
         secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
         analytics: {
             athenaWorkgroup: athena.workgroup.name,
@@ -203,6 +259,13 @@ export = async () => {
             secrets: keys.secrets.arn,
             warehouse: keys.warehouse.arn,
             delivery: keys.delivery.arn,
+        },
+        delivery: delivery && {
+            pipeline: delivery.pipeline.name,
+            artifactsBucket: delivery.artifactsBucket.name,
+            notificationTopic: delivery.topic.arn,
+            readOnlyBuildRole: delivery.readOnlyBuildRole.arn,
+            deployBuildRole: delivery.deployBuildRole.arn,
         },
     };
 };

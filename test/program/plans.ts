@@ -29,6 +29,15 @@ export function planOfStackFile(stack: string, config: Record<string, unknown>):
     }
 }
 
+/** The least a dev stack file needs, without the delivery pipeline (which needs a connection). */
+export const minimalDevStackConfig: Readonly<Record<string, unknown>> = {
+    "aws:region": "eu-west-1",
+    "lakehouse:environment": "dev",
+    "lakehouse:owner": "team",
+    "lakehouse:costCenter": "cc-1",
+    "lakehouse:pipelineEnabled": false,
+};
+
 export const ofType = (resources: PlannedResource[], type: string): PlannedResource[] =>
     resources.filter((resource) => resource.type === type);
 
