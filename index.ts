@@ -21,7 +21,7 @@ import { PlatformSecrets } from "./components/secrets/platform-secrets";
 import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
-import { auditLogGroupPattern, RedshiftWarehouse } from "./components/warehouse/redshift-warehouse";
+import { auditLogGroupPattern, RedshiftWarehouse, warehousePort } from "./components/warehouse/redshift-warehouse";
 
 export = async () => {
     // Fails with every config problem listed before anything is registered.
@@ -180,6 +180,23 @@ export = async () => {
               goldTables: lakeSchemas.gold,
               dataLakeKey: keys.dataLake,
               quicksight: config.analytics.quicksight,
+              redshift: config.analytics.quicksight.redshiftEnabled
+                  ? {
+                        host: warehouse.workgroup.endpoints.apply((endpoints) => {
+                            const address = endpoints[0]?.address;
+                            if (!address) throw new Error("the warehouse workgroup reports no endpoint for QuickSight to connect to");
+                            return address;
+                        }),
+                        port: warehousePort,
+                        database: warehouse.databaseName,
+                        subnetIds: network.privateSubnetIds,
+                        clientSecurityGroup: warehouse.clientSecurityGroup,
+                        secretNamePrefix: `${names.prefix}/`,
+                        secretsKey: keys.secrets,
+                        recoveryWindowDays: config.secrets.recoveryWindowDays,
+                        retainOnDelete: config.protection.retainOnDelete,
+                    }
+                  : undefined,
           })
         : undefined;
     const snowflake = config.analytics.snowflake
@@ -247,6 +264,8 @@ export = async () => {
             athenaWorkgroup: athena.workgroup.name,
             athenaResults: athena.resultsLocation,
             quicksightAthenaDataSource: quicksight?.athenaDataSource.arn,
+            quicksightRedshiftDataSource: quicksight?.redshift?.dataSource.arn,
+            quicksightRedshiftCredentials: quicksight?.redshift?.credentials.arn,
             quicksightDataSets: quicksight
                 ? Object.fromEntries(Object.entries(quicksight.dataSets).map(([table, dataSet]) => [table, dataSet.arn]))
                 : undefined,

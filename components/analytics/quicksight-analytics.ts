@@ -59,6 +59,30 @@ export interface QuickSightAnalyticsArgs {
     readonly dataLakeKey: aws.kms.Key;
     /** Import mode, refresh time and principals from the stack's config. */
     readonly quicksight: Pick<PlatformConfig["analytics"]["quicksight"], "importMode" | "refreshTimeOfDay" | "principals">;
+    /**
+     * A second data source over the Redshift warehouse, through a QuickSight VPC connection.
+     * @default undefined (Athena only)
+     */
+    readonly redshift?: RedshiftSourceArgs;
+}
+
+export interface RedshiftSourceArgs {
+    /** The workgroup endpoint's address and port. */
+    readonly host: pulumi.Input<string>;
+    readonly port: number;
+    readonly database: string;
+    /** Private subnets the VPC connection's network interfaces go in (the workgroup's). */
+    readonly subnetIds: pulumi.Input<string[]>;
+    /** The warehouse's client group: the only group the workgroup admits on its port. */
+    readonly clientSecurityGroup: aws.ec2.SecurityGroup;
+    /** Secret names start with this path, e.g. `lakehouse-prod/`. */
+    readonly secretNamePrefix: string;
+    /** Encrypts the database user's secret. */
+    readonly secretsKey: aws.kms.Key;
+    /** Days (7-30) a deleted secret can be restored. */
+    readonly recoveryWindowDays: number;
+    /** Keep the secret when the stack is deleted. */
+    readonly retainOnDelete: boolean;
 }
 
 /**
@@ -73,12 +97,22 @@ export interface QuickSightAnalyticsArgs {
  *   (terraform-provider-aws #30705).
  * - SPICE datasets refresh in full once a day at the configured UTC time, after the ETL; direct
  *   query datasets get no schedule (AWS rejects refresh settings on them: #31485).
+ * - With `redshift`, a Redshift data source reaches the private warehouse through a VPC connection
+ *   whose network interfaces carry the warehouse's client security group, as a read-only database
+ *   user whose credentials live in a secret created empty here (never in config or state).
  */
 export class QuickSightAnalytics extends pulumi.ComponentResource {
     readonly athenaRole: aws.iam.Role;
     readonly athenaDataSource: aws.quicksight.DataSource;
     readonly dataSets: Readonly<Record<string, aws.quicksight.DataSet>>;
     readonly refreshSchedules: readonly aws.quicksight.RefreshSchedule[];
+    /** Present when the Redshift source is configured. */
+    readonly redshift?: {
+        readonly vpcConnection: aws.quicksight.VpcConnection;
+        readonly dataSource: aws.quicksight.DataSource;
+        /** Set by a person: JSON `{"username": ..., "password": ...}` of the read-only database user. */
+        readonly credentials: aws.secretsmanager.Secret;
+    };
 
     constructor(name: string, args: QuickSightAnalyticsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:analytics:QuickSightAnalytics", name, {}, opts);
@@ -87,25 +121,11 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
         const tables = Object.keys(args.goldTables).sort();
         if (tables.length === 0) throw new Error("QuickSightAnalytics: goldTables is empty; there is nothing to build datasets on");
 
-        this.athenaRole = new aws.iam.Role(
+        this.athenaRole = this.quickSightRole(
             `${name}-athena`,
-            {
-                name: names.resource("quicksight-athena"),
-                description: "Runs the QuickSight Athena data source's queries over gold.",
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            Principal: { Service: "quicksight.amazonaws.com" },
-                            Action: "sts:AssumeRole",
-                            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-                        },
-                    ],
-                }),
-                maxSessionDuration: 3600,
-            },
-            { parent: this },
+            names.resource("quicksight-athena"),
+            "Runs the QuickSight Athena data source's queries over gold.",
+            accountId,
         );
 
         const athenaPolicy = new aws.iam.RolePolicy(
@@ -204,11 +224,140 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
                   )
                 : [];
 
+        this.redshift = args.redshift && this.redshiftSource(name, args, args.redshift);
+
         this.registerOutputs({
             athenaDataSource: this.athenaDataSource.arn,
+            redshiftDataSource: this.redshift?.dataSource.arn,
             dataSets: Object.fromEntries(dataSets.map(({ table, dataSet }) => [table, dataSet.arn])),
         });
     }
+
+    /** A role only QuickSight, acting for this account, may assume. */
+    private quickSightRole(resourceName: string, roleName: string, description: string, accountId: string): aws.iam.Role {
+        return new aws.iam.Role(
+            resourceName,
+            {
+                name: roleName,
+                description,
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "quicksight.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+                        },
+                    ],
+                }),
+                maxSessionDuration: 3600,
+            },
+            { parent: this },
+        );
+    }
+
+    private redshiftSource(name: string, args: QuickSightAnalyticsArgs, redshift: RedshiftSourceArgs): QuickSightAnalytics["redshift"] {
+        const { names, partition, region, accountId } = args;
+        const role = this.quickSightRole(
+            `${name}-vpc-connection`,
+            names.resource("quicksight-vpc"),
+            "Lets QuickSight manage the network interfaces of its VPC connection to the warehouse.",
+            accountId,
+        );
+        const policy = new aws.iam.RolePolicy(
+            `${name}-vpc-connection`,
+            {
+                role: role.name,
+                name: "vpc-connection-network-interfaces",
+                policy: pulumi
+                    .all([pulumi.output(redshift.subnetIds), redshift.clientSecurityGroup.id])
+                    .apply(([subnetIds, securityGroupId]) =>
+                        JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: vpcConnectionStatements({ partition, region, accountId, subnetIds, securityGroupId }),
+                        }),
+                    ),
+            },
+            { parent: this },
+        );
+        const vpcConnection = new aws.quicksight.VpcConnection(
+            `${name}-warehouse`,
+            {
+                vpcConnectionId: names.resource("warehouse"),
+                name: `${names.prefix} warehouse`,
+                roleArn: role.arn,
+                subnetIds: redshift.subnetIds,
+                securityGroupIds: [redshift.clientSecurityGroup.id],
+            },
+            { parent: this, dependsOn: [policy] },
+        );
+        const credentials = new aws.secretsmanager.Secret(
+            `${name}-redshift-credentials`,
+            {
+                name: `${redshift.secretNamePrefix}quicksight-redshift`,
+                description:
+                    'Read-only warehouse user QuickSight connects as. Set by a person when creating the user: JSON {"username","password"} (README: QuickSight).',
+                kmsKeyId: redshift.secretsKey.arn,
+                recoveryWindowInDays: redshift.recoveryWindowDays,
+            },
+            { parent: this, protect: redshift.retainOnDelete, retainOnDelete: redshift.retainOnDelete },
+        );
+        const dataSource = new aws.quicksight.DataSource(
+            `${name}-redshift`,
+            {
+                dataSourceId: names.resource("redshift-warehouse", 128),
+                name: `${names.prefix} warehouse (Redshift)`,
+                type: "REDSHIFT",
+                parameters: { redshift: { host: redshift.host, port: redshift.port, database: redshift.database } },
+                credentials: { secretArn: credentials.arn },
+                vpcConnectionProperties: { vpcConnectionArn: vpcConnection.arn },
+                sslProperties: { disableSsl: false },
+                permissions: viewerPermissions(args.quicksight.principals, dataSourceViewerActions),
+            },
+            { parent: this },
+        );
+        return { vpcConnection, dataSource, credentials };
+    }
+}
+
+export interface VpcConnectionScope {
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+    readonly subnetIds: readonly string[];
+    readonly securityGroupId: string;
+}
+
+/**
+ * The VPC connection role's grants (QuickSight user guide, "Configuring the VPC connection"):
+ * network interfaces only in the given subnets with the given group; the two Describe calls
+ * have no resource-level permission.
+ */
+export function vpcConnectionStatements(scope: VpcConnectionScope): PolicyStatement[] {
+    const ec2Arn = (resource: string): string => `arn:${scope.partition}:ec2:${scope.region}:${scope.accountId}:${resource}`;
+    const networkInterfaces = ec2Arn("network-interface/*");
+    const securityGroup = ec2Arn(`security-group/${scope.securityGroupId}`);
+    return [
+        {
+            Sid: "CreateInterfacesInTheWarehouseSubnets",
+            Effect: "Allow",
+            Action: ["ec2:CreateNetworkInterface"],
+            Resource: [networkInterfaces, securityGroup, ...scope.subnetIds.map((subnetId) => ec2Arn(`subnet/${subnetId}`))],
+        },
+        {
+            Sid: "ManageTheInterfaces",
+            Effect: "Allow",
+            Action: ["ec2:DeleteNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"],
+            Resource: [networkInterfaces, securityGroup],
+        },
+        {
+            Sid: "DescribeTheNetwork",
+            Effect: "Allow",
+            Action: ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets"],
+            Resource: "*",
+        },
+    ];
 }
 
 export interface AthenaSourceScope {

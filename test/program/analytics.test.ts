@@ -309,7 +309,7 @@ describe("QuickSight in the prod stack", () => {
     });
 });
 
-describe("a prod stack with QuickSight principals and Snowflake access configured", () => {
+describe("a prod stack with QuickSight principals, the Redshift source and Snowflake access configured", () => {
     const snowflakeUser = "arn:aws:iam::222222222222:user/abc1-s-p2ss0000";
     const externalId = "MYACCOUNT_SFCRole=2_abc123/s0aBCDEfGHIJklmNoPq=";
     const analysts = "arn:aws:quicksight:eu-west-1:111111111111:group/default/analysts";
@@ -327,6 +327,7 @@ describe("a prod stack with QuickSight principals and Snowflake access configure
                 "lakehouse:pipelineEnabled": false,
                 "lakehouse:quicksightPrincipals": [zoe, analysts],
                 "lakehouse:quicksightRefreshTimeOfDay": "06:30",
+                "lakehouse:quicksightRedshiftEnabled": true,
                 "lakehouse:snowflakeIamUserArn": snowflakeUser,
                 "lakehouse:snowflakeExternalId": externalId,
             }),
@@ -334,12 +335,13 @@ describe("a prod stack with QuickSight principals and Snowflake access configure
     });
 
     it("grants each principal the viewer actions, principals and actions sorted so plans never reorder them", () => {
-        const dataSource = one(resources, "aws:quicksight/dataSource:DataSource");
         const sourceActions = ["quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:PassDataSource"];
-        assert.deepEqual(dataSource.inputs["permissions"], [
-            { principal: analysts, actions: sourceActions },
-            { principal: zoe, actions: sourceActions },
-        ]);
+        for (const dataSource of ofType(resources, "aws:quicksight/dataSource:DataSource")) {
+            assert.deepEqual(dataSource.inputs["permissions"], [
+                { principal: analysts, actions: sourceActions },
+                { principal: zoe, actions: sourceActions },
+            ]);
+        }
         const setActions = [
             "quicksight:DescribeDataSet",
             "quicksight:DescribeDataSetPermissions",
@@ -362,6 +364,58 @@ describe("a prod stack with QuickSight principals and Snowflake access configure
                 "06:30",
             );
         }
+    });
+
+    it("the Redshift data source reaches the private warehouse through a VPC connection in the client security group, over SSL", () => {
+        const dataSource = one(resources, "aws:quicksight/dataSource:DataSource", "-quicksight-redshift");
+        const connection = one(resources, "aws:quicksight/vpcConnection:VpcConnection");
+        const workgroup = one(resources, "aws:redshiftserverless/workgroup:Workgroup");
+        const clients = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-warehouse-clients");
+        const endpoint = (workgroup.outputs["endpoints"] as { address: string; port: number }[])[0];
+        assert.equal(dataSource.inputs["type"], "REDSHIFT");
+        assert.deepEqual(dataSource.inputs["parameters"], { redshift: { host: endpoint?.address, port: 5439, database: "lakehouse" } });
+        assert.deepEqual(dataSource.inputs["vpcConnectionProperties"], { vpcConnectionArn: connection.outputs["arn"] });
+        assert.deepEqual(dataSource.inputs["sslProperties"], { disableSsl: false });
+        assert.deepEqual(connection.inputs["securityGroupIds"], [clients.outputs["id"]]);
+        assert.deepEqual(connection.inputs["subnetIds"], workgroup.inputs["subnetIds"]);
+        assert.equal(connection.inputs["roleArn"], one(resources, "aws:iam/role:Role", "-quicksight-vpc-connection").outputs["arn"]);
+    });
+
+    it("Redshift credentials come from a secret created empty, encrypted with the secrets key and retained in prod", () => {
+        const dataSource = one(resources, "aws:quicksight/dataSource:DataSource", "-quicksight-redshift");
+        const secret = one(resources, "aws:secretsmanager/secret:Secret", "-quicksight-redshift-credentials");
+        assert.deepEqual(dataSource.inputs["credentials"], { secretArn: secret.outputs["arn"] });
+        assert.equal(secret.inputs["name"], "lakehouse-analytics/quicksight-redshift");
+        assert.equal(secret.inputs["kmsKeyId"], one(resources, "aws:kms/key:Key", "-secrets").outputs["arn"]);
+        assert.equal(secret.protect, true);
+        assert.equal(secret.retainOnDelete, true);
+        assert.deepEqual(ofType(resources, "aws:secretsmanager/secretVersion:SecretVersion"), []);
+    });
+
+    it("the VPC connection role trusts QuickSight only and manages network interfaces only in the warehouse subnets and client group", () => {
+        const role = one(resources, "aws:iam/role:Role", "-quicksight-vpc-connection");
+        assert.deepEqual(statementsOf(role.inputs["assumeRolePolicy"])[0]?.Principal, { Service: "quicksight.amazonaws.com" });
+        const policy = one(resources, "aws:iam/rolePolicy:RolePolicy", "-quicksight-vpc-connection");
+        const clients = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-warehouse-clients").outputs["id"] as string;
+        const ec2 = (resource: string): string => `arn:aws:ec2:eu-west-1:${account}:${resource}`;
+        assert.deepEqual(
+            statementsOf(policy.inputs["policy"]).map((s) => [list(s.Action), list(s.Resource)]),
+            [
+                [
+                    ["ec2:CreateNetworkInterface"],
+                    [
+                        ec2("network-interface/*"),
+                        ec2(`security-group/${clients}`),
+                        ...[1, 2, 3].map((n) => ec2(`subnet/subnet-private${n}`)),
+                    ],
+                ],
+                [
+                    ["ec2:DeleteNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"],
+                    [ec2("network-interface/*"), ec2(`security-group/${clients}`)],
+                ],
+                [["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets"], ["*"]],
+            ],
+        );
     });
 
     it("the Snowflake role trusts only the integration's IAM user, and only with its external id", () => {
@@ -417,6 +471,14 @@ describe("a dev stack with QuickSight in direct-query mode", () => {
         assert.equal(dataSets.length, 3);
         for (const dataSet of dataSets) assert.equal(dataSet.inputs["importMode"], "DIRECT_QUERY");
         assert.deepEqual(ofType(resources, "aws:quicksight/refreshSchedule:RefreshSchedule"), []);
+    });
+
+    it("has no Redshift data source or VPC connection unless quicksightRedshiftEnabled is set", () => {
+        assert.deepEqual(
+            ofType(resources, "aws:quicksight/dataSource:DataSource").map((source) => source.inputs["type"]),
+            ["ATHENA"],
+        );
+        assert.deepEqual(ofType(resources, "aws:quicksight/vpcConnection:VpcConnection"), []);
     });
 
     it("has no Snowflake role when no integration is configured", () => {
