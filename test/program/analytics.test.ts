@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { renderNamedQuery } from "../../components/analytics/athena-analytics";
+import { quickSightColumnType } from "../../components/analytics/quicksight-analytics";
 import { loadDatasetSpecs } from "../../components/catalog/dataset-specs";
 import type { PlannedResource, PlanResult } from "../../harness/evaluate";
 import { loadPolicyConfig, runPolicies } from "../../policies/offline";
@@ -486,5 +488,19 @@ describe("a dev stack with QuickSight in direct-query mode", () => {
             ofType(resources, "aws:iam/role:Role").filter((role) => role.name.includes("snowflake")),
             [],
         );
+    });
+});
+
+describe("analytics building blocks", () => {
+    it("a query template with an unknown placeholder fails the plan instead of reaching Athena", () => {
+        const databases = { silver: "s", quarantine: "q" };
+        assert.equal(renderNamedQuery("SELECT 1 FROM {{silver_database}}.t", databases, ["a"]), 'SELECT 1 FROM "s".t');
+        assert.throws(() => renderNamedQuery("SELECT {{silver_db}}", databases, ["a"]), /unknown placeholder \{\{silver_db\}\}/);
+        assert.throws(() => renderNamedQuery("SELECT 1", databases, []), /at least one dataset/);
+    });
+
+    it("a gold column type QuickSight has no mapping for fails the plan", () => {
+        assert.equal(quickSightColumnType("decimal(38,10)"), "DECIMAL");
+        assert.throws(() => quickSightColumnType("array<string>"), /no QuickSight column type for the Spark type array<string>/);
     });
 });
