@@ -5,12 +5,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dataLayers, loadPlatformConfig, type DataLayer } from "./config";
+import { AthenaAnalytics } from "./components/analytics/athena-analytics";
+import { QuickSightAnalytics } from "./components/analytics/quicksight-analytics";
+import { SnowflakeAccess } from "./components/analytics/snowflake-access";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
+import { lakeSchemas } from "./components/catalog/lake-tables";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { DeliveryPipeline, deliveryArtifactsBucketPurpose } from "./components/cicd/delivery-pipeline";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
-import { DeployerAccess, stackServices } from "./components/cicd/deployer-access";
+import { DeployerAccess, stackServices, type DeployFeature } from "./components/cicd/deployer-access";
 import { ResourceNames } from "./components/naming/resource-names";
 import { PlatformAlerts } from "./components/observability/platform-alerts";
 import { PlatformNetwork } from "./components/network/platform-network";
@@ -19,7 +23,7 @@ import { PermissionsBoundary, permissionsBoundaryTransform } from "./components/
 import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
-import { auditLogGroupPattern, RedshiftWarehouse } from "./components/warehouse/redshift-warehouse";
+import { auditLogGroupPattern, RedshiftWarehouse, warehousePort } from "./components/warehouse/redshift-warehouse";
 import { WarehouseSchema, warehouseLoaderRoleName } from "./components/warehouse/warehouse-schema";
 
 export = async () => {
@@ -32,12 +36,13 @@ export = async () => {
     const account = { accountId: identity.accountId, partition: partition.partition };
 
     // Every role the stack creates carries the permissions boundary, registered before any role.
+    const deployFeatures: DeployFeature[] = config.analytics.quicksight.enabled ? ["quicksight"] : [];
     const boundary = new PermissionsBoundary(`${names.prefix}-boundary`, {
         ...account,
         region: config.region,
         policyName: names.resource("permissions-boundary"),
         namePrefix: names.prefix,
-        services: stackServices,
+        services: stackServices(deployFeatures),
     });
     pulumi.runtime.registerResourceTransform(permissionsBoundaryTransform(boundary.arn, boundary.policy));
 
@@ -95,11 +100,16 @@ export = async () => {
         additionalLoggedBucketNames: config.delivery ? [names.bucket(deliveryArtifactsBucketPurpose)] : [],
     });
 
-    // Catalog: a database per layer, bronze tables and DQ rulesets from the dataset specs.
+    // Catalog: a database per layer, bronze and quarantine tables and DQ rulesets from the dataset specs.
     const datasets = loadDatasetSpecs();
     const catalog = new LakehouseCatalog(`${names.prefix}-catalog`, {
         names,
-        bucketNames: { bronze: storage.layers.bronze.name, silver: storage.layers.silver.name, gold: storage.layers.gold.name },
+        bucketNames: {
+            bronze: storage.layers.bronze.name,
+            silver: storage.layers.silver.name,
+            gold: storage.layers.gold.name,
+            quarantine: storage.layers.quarantine.name,
+        },
         dataLakeKey: keys.dataLake,
         datasets,
         retainOnDelete: config.protection.retainOnDelete,
@@ -172,6 +182,62 @@ export = async () => {
         fallbackSchedule: config.etl.fallbackSchedule,
     });
 
+    // Analytics: Athena over gold for everyone; QuickSight and Snowflake where configured.
+    const athena = new AthenaAnalytics(`${names.prefix}-athena`, {
+        names,
+        accountId: identity.accountId,
+        resultsBucket: storage.athenaResults.name,
+        dataLakeKey: keys.dataLake,
+        databaseNames: catalog.databaseNames,
+        datasets: datasets.map((dataset) => dataset.name),
+        bytesScannedCutoffPerQuery: config.analytics.athenaBytesScannedCutoff,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+    const quicksight = config.analytics.quicksight.enabled
+        ? new QuickSightAnalytics(`${names.prefix}-quicksight`, {
+              ...account,
+              names,
+              region: config.region,
+              athena: {
+                  workgroupName: athena.workgroupName,
+                  resultsBucket: storage.athenaResults.name,
+                  resultsPrefix: athena.resultsPrefix,
+              },
+              goldBucket: storage.layers.gold.name,
+              goldDatabase: catalog.databaseNames.gold,
+              goldTables: lakeSchemas.gold,
+              dataLakeKey: keys.dataLake,
+              quicksight: config.analytics.quicksight,
+              redshift: config.analytics.quicksight.redshiftEnabled
+                  ? {
+                        host: warehouse.workgroup.endpoints.apply((endpoints) => {
+                            const address = endpoints[0]?.address;
+                            if (!address) throw new Error("the warehouse workgroup reports no endpoint for QuickSight to connect to");
+                            return address;
+                        }),
+                        port: warehousePort,
+                        database: warehouse.databaseName,
+                        subnetIds: network.privateSubnetIds,
+                        clientSecurityGroup: warehouse.clientSecurityGroup,
+                        secretNamePrefix: `${names.prefix}/`,
+                        secretsKey: keys.secrets,
+                        recoveryWindowDays: config.secrets.recoveryWindowDays,
+                        retainOnDelete: config.protection.retainOnDelete,
+                    }
+                  : undefined,
+          })
+        : undefined;
+    const snowflake = config.analytics.snowflake
+        ? new SnowflakeAccess(`${names.prefix}-snowflake`, {
+              names,
+              partition: partition.partition,
+              region: config.region,
+              goldBucket: storage.layers.gold.name,
+              dataLakeKey: keys.dataLake,
+              ...config.analytics.snowflake,
+          })
+        : undefined;
+
     // Delivery: the pipeline that tests, checks, previews, approves (prod) and deploys this stack.
     const delivery = config.delivery
         ? new DeliveryPipeline(`${names.prefix}-delivery`, {
@@ -210,12 +276,15 @@ export = async () => {
                 workflow.eventsRole,
                 warehouse.spectrumRole,
                 warehouseSchema.role,
+                ...(quicksight ? [quicksight.athenaRole] : []),
+                ...(quicksight?.redshift ? [quicksight.redshift.vpcConnectionRole] : []),
                 delivery.pipelineRole,
                 delivery.readOnlyBuildRole,
                 delivery.deployBuildRole,
             ],
             serviceLogGroupPatterns: [auditLogGroupPattern(warehouseName)],
             connectionArn: config.delivery.connectionArn,
+            features: deployFeatures,
         });
     }
 
@@ -251,6 +320,17 @@ export = async () => {
             schemaHash: warehouseSchema.schemaHash,
         },
         secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
+        analytics: {
+            athenaWorkgroup: athena.workgroup.name,
+            athenaResults: athena.resultsLocation,
+            quicksightAthenaDataSource: quicksight?.athenaDataSource.arn,
+            quicksightRedshiftDataSource: quicksight?.redshift?.dataSource.arn,
+            quicksightRedshiftCredentials: quicksight?.redshift?.credentials.arn,
+            quicksightDataSets: quicksight
+                ? Object.fromEntries(Object.entries(quicksight.dataSets).map(([table, dataSet]) => [table, dataSet.arn]))
+                : undefined,
+            snowflakeRoleArn: snowflake?.role.arn,
+        },
         alertTopic: alerts.topic.arn,
         kmsKeys: {
             dataLake: keys.dataLake.arn,

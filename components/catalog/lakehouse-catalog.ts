@@ -2,9 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceNames } from "../naming/resource-names";
 import type { DatasetSpec } from "./dataset-specs";
+import { lakeSchemas } from "./lake-tables";
 
-/** Layers with a catalog database; landing is raw files and quarantine is read by reason, not by table. */
-export const catalogLayers = ["bronze", "silver", "gold"] as const;
+/** Layers with a catalog database; landing holds raw files that bronze tables make queryable. */
+export const catalogLayers = ["bronze", "silver", "gold", "quarantine"] as const;
 export type CatalogLayer = (typeof catalogLayers)[number];
 
 export interface LakehouseCatalogArgs {
@@ -29,13 +30,36 @@ export const bronzeColumns: readonly { name: string; type: string; comment: stri
     { name: "batch_id", type: "string", comment: "Bronze run that ingested the line." },
 ];
 
+/** Partition projection over daily `<name>=yyyy-MM-dd` folders, so no crawler or MSCK REPAIR is needed. */
+function dailyProjection(key: string, location: pulumi.Output<string>): Record<string, pulumi.Input<string>> {
+    return {
+        "projection.enabled": "true",
+        [`projection.${key}.type`]: "date",
+        [`projection.${key}.format`]: "yyyy-MM-dd",
+        [`projection.${key}.range`]: "2020-01-01,NOW",
+        [`projection.${key}.interval`]: "1",
+        [`projection.${key}.interval.unit`]: "DAYS",
+        "storage.location.template": pulumi.interpolate`${location}${key}=\${${key}}/`,
+    };
+}
+
+const parquetStorage = {
+    inputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+    outputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+    serDeInfo: { serializationLibrary: "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe" },
+};
+
 /**
- * The Glue Data Catalog of the lake: a database per layer, catalog encryption, the bronze tables
- * and the Data Quality rulesets of the silver tables.
+ * The Glue Data Catalog of the lake: a database per layer, catalog encryption, the bronze and
+ * quarantine tables and the Data Quality rulesets of the silver tables.
  *
  * - Bronze tables are declared here: their schema is owned by code (the bronze job writes the
  *   same columns for every dataset). Partitions are found by partition projection, so no crawler
  *   or MSCK REPAIR is needed after a run.
+ * - Quarantine tables (one per dataset) are declared here too, with the columns the silver job
+ *   writes (lake-schemas.json, rendered from the job code). Files sit in
+ *   `<dataset>/run_date=<date>/batch_id=<id>/`; run_date is the projected partition key and Athena
+ *   reads the batch folders beneath it, so every rejected line of a day is one partition.
  * - Silver and gold are Iceberg tables the jobs create (`CREATE TABLE IF NOT EXISTS`) and commit
  *   to on every run; a table resource here would fight each Iceberg commit over the schema and
  *   metadata location. Their databases set the location, so Iceberg puts them in the layer's bucket.
@@ -86,37 +110,65 @@ export class LakehouseCatalog extends pulumi.ComponentResource {
             ]),
         ) as Record<CatalogLayer, aws.glue.CatalogDatabase>;
 
-        for (const dataset of args.datasets) {
-            const location = pulumi.interpolate`s3://${args.bucketNames.bronze}/${dataset.name}/`;
+        /** A Parquet table whose daily partitions Athena finds by projection. */
+        const projectedParquetTable = (
+            resourceName: string,
+            table: {
+                database: aws.glue.CatalogDatabase;
+                name: string;
+                description: string;
+                location: pulumi.Output<string>;
+                partitionKey: { name: string; type: string; comment: string };
+                columns: readonly { name: string; type: string; comment?: string }[];
+            },
+        ): aws.glue.CatalogTable =>
             new aws.glue.CatalogTable(
-                `${name}-bronze-${dataset.name}`,
+                resourceName,
                 {
-                    name: dataset.name,
-                    databaseName: this.databases.bronze.name,
-                    description: `Raw ${dataset.name} lines with ingestion metadata. ${dataset.description}`.trim(),
+                    name: table.name,
+                    databaseName: table.database.name,
+                    description: table.description,
                     tableType: "EXTERNAL_TABLE",
                     parameters: {
                         EXTERNAL: "TRUE",
                         classification: "parquet",
-                        "projection.enabled": "true",
-                        "projection.ingest_date.type": "date",
-                        "projection.ingest_date.format": "yyyy-MM-dd",
-                        "projection.ingest_date.range": "2020-01-01,NOW",
-                        "projection.ingest_date.interval": "1",
-                        "projection.ingest_date.interval.unit": "DAYS",
-                        "storage.location.template": pulumi.interpolate`${location}ingest_date=\${ingest_date}/`,
+                        ...dailyProjection(table.partitionKey.name, table.location),
                     },
-                    partitionKeys: [{ name: "ingest_date", type: "date", comment: "UTC date of the bronze run." }],
+                    partitionKeys: [table.partitionKey],
                     storageDescriptor: {
-                        location,
-                        inputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
-                        outputFormat: "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
-                        serDeInfo: { serializationLibrary: "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe" },
-                        columns: bronzeColumns.map((column) => ({ ...column })),
+                        location: table.location,
+                        ...parquetStorage,
+                        columns: table.columns.map((column) => ({ ...column })),
                     },
                 },
                 dataProtection,
             );
+
+        for (const dataset of args.datasets) {
+            projectedParquetTable(`${name}-bronze-${dataset.name}`, {
+                database: this.databases.bronze,
+                name: dataset.name,
+                description: `Raw ${dataset.name} lines with ingestion metadata. ${dataset.description}`.trim(),
+                location: pulumi.interpolate`s3://${args.bucketNames.bronze}/${dataset.name}/`,
+                partitionKey: { name: "ingest_date", type: "date", comment: "UTC date of the bronze run." },
+                columns: bronzeColumns,
+            });
+        }
+
+        const [dayFolder] = lakeSchemas.quarantine.partitionFolders;
+        const dayColumn = lakeSchemas.quarantine.columns.find((column) => column.name === dayFolder);
+        if (dayFolder === undefined || dayColumn === undefined) {
+            throw new Error("lake-schemas.json: the quarantine files have no run-date folder; run npm run generate:lake-schemas");
+        }
+        for (const dataset of args.datasets) {
+            projectedParquetTable(`${name}-quarantine-${dataset.name}`, {
+                database: this.databases.quarantine,
+                name: dataset.name,
+                description: `${dataset.name} lines the silver job rejected, each with the reason (the first rule it broke, or malformed).`,
+                location: pulumi.interpolate`s3://${args.bucketNames.quarantine}/${dataset.name}/`,
+                partitionKey: { ...dayColumn, comment: "Run date of the silver job that rejected the line." },
+                columns: lakeSchemas.quarantine.columns.filter((column) => !lakeSchemas.quarantine.partitionFolders.includes(column.name)),
+            });
         }
 
         this.rulesets = args.datasets.map(

@@ -32,6 +32,8 @@ export type DeployScope =
     | "warehouse"
     | "alarms"
     | "functions"
+    | "athena"
+    | "quicksight"
     | "buildProjects"
     | "pipelines"
     | "connection"
@@ -477,6 +479,59 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
     },
     // The deployment invokes the warehouse-schema function once per schema change.
     "aws:lambda/invocation:Invocation": { functions: ["lambda:InvokeFunction"] },
+    // Named queries are authorized on the workgroup that holds them.
+    "aws:athena/workgroup:Workgroup": {
+        athena: [
+            "athena:CreateWorkGroup",
+            "athena:GetWorkGroup",
+            "athena:UpdateWorkGroup",
+            "athena:DeleteWorkGroup",
+            "athena:ListTagsForResource",
+            "athena:TagResource",
+            "athena:UntagResource",
+        ],
+    },
+    "aws:athena/namedQuery:NamedQuery": {
+        athena: ["athena:CreateNamedQuery", "athena:GetNamedQuery", "athena:UpdateNamedQuery", "athena:DeleteNamedQuery"],
+    },
+    "aws:quicksight/dataSource:DataSource": {
+        quicksight: [
+            "quicksight:CreateDataSource",
+            "quicksight:DescribeDataSource",
+            "quicksight:UpdateDataSource",
+            "quicksight:DeleteDataSource",
+            "quicksight:DescribeDataSourcePermissions",
+            "quicksight:UpdateDataSourcePermissions",
+            "quicksight:ListTagsForResource",
+            "quicksight:TagResource",
+            "quicksight:UntagResource",
+        ],
+    },
+    // Creating a dataset over a data source needs PassDataSource on that source.
+    "aws:quicksight/dataSet:DataSet": {
+        quicksight: [
+            "quicksight:CreateDataSet",
+            "quicksight:DescribeDataSet",
+            "quicksight:UpdateDataSet",
+            "quicksight:DeleteDataSet",
+            "quicksight:DescribeDataSetPermissions",
+            "quicksight:UpdateDataSetPermissions",
+            "quicksight:PassDataSource",
+            "quicksight:ListTagsForResource",
+            "quicksight:TagResource",
+            "quicksight:UntagResource",
+        ],
+    },
+    // Refresh schedules are authorized on their dataset.
+    "aws:quicksight/refreshSchedule:RefreshSchedule": {
+        quicksight: [
+            "quicksight:CreateRefreshSchedule",
+            "quicksight:DescribeRefreshSchedule",
+            "quicksight:UpdateRefreshSchedule",
+            "quicksight:DeleteRefreshSchedule",
+            "quicksight:ListRefreshSchedules",
+        ],
+    },
     "aws:ec2/flowLog:FlowLog": {
         networkCreation: ["ec2:CreateFlowLogs"],
         networkTagsOnCreation: ["ec2:CreateTags"],
@@ -504,10 +559,30 @@ export const serviceOf = (action: string): string => action.slice(0, action.inde
 
 const unique = (values: Iterable<string>): string[] => [...new Set(values)].sort();
 
+/** Resource types only an optional feature plans: a stack without the feature grants none of their actions. */
+export const featureResourceTypes = {
+    quicksight: [
+        "aws:quicksight/dataSource:DataSource",
+        "aws:quicksight/dataSet:DataSet",
+        "aws:quicksight/refreshSchedule:RefreshSchedule",
+    ],
+} as const;
+export type DeployFeature = keyof typeof featureResourceTypes;
+
+/** The rows of `deployActionsByResourceType` a stack with these features plans. */
+export function deployTableFor(features: readonly DeployFeature[]): Readonly<Record<string, ResourceTypeActions>> {
+    const omitted = new Set<string>(
+        (Object.keys(featureResourceTypes) as DeployFeature[])
+            .filter((feature) => !features.includes(feature))
+            .flatMap((feature) => featureResourceTypes[feature]),
+    );
+    return Object.fromEntries(Object.entries(deployActionsByResourceType).filter(([type]) => !omitted.has(type)));
+}
+
 /** The IAM service prefixes the deploy policy uses: derived from the table, one place. */
-export function deployServices(): string[] {
+export function deployServices(features: readonly DeployFeature[]): string[] {
     return unique(
-        Object.values(deployActionsByResourceType).flatMap((actions) =>
+        Object.values(deployTableFor(features)).flatMap((actions) =>
             Object.values(actions).flatMap((list: readonly string[] | undefined) => (list ?? []).map(serviceOf)),
         ),
     );
@@ -521,7 +596,9 @@ const workloadOnlyServices = ["redshift-data"];
  * manages every service the workloads call; test/program/deployer-access.test.ts checks that
  * against every role's policy.
  */
-export const stackServices: readonly string[] = unique([...deployServices(), ...workloadOnlyServices]);
+export function stackServices(features: readonly DeployFeature[]): string[] {
+    return unique([...deployServices(features), ...workloadOnlyServices]);
+}
 
 export type PolicyStatement = Record<string, unknown>;
 export interface PolicyDocument {
@@ -558,6 +635,8 @@ export interface DeployScopeContext {
     readonly passRoles: readonly PassableRole[];
     /** The CodeConnections connection the pipeline's source uses. */
     readonly connectionArn: string;
+    /** Optional features the stack has configured. */
+    readonly features: readonly DeployFeature[];
 }
 
 /** Services that use the stack's keys with the deployer's permissions while creating what it asks for. */
@@ -647,6 +726,11 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         warehouse: { sid: "StackWarehouse", resources: warehouse, condition: { StringEquals: resourceTags } },
         alarms: { sid: "StackAlarms", resources: [arn("cloudwatch", `alarm:${c.namePrefix}-*`)] },
         functions: { sid: "StackFunctions", resources: [arn("lambda", `function:${c.namePrefix}-*`)] },
+        athena: { sid: "StackAthenaWorkgroups", resources: [arn("athena", `workgroup/${c.namePrefix}-*`)] },
+        quicksight: {
+            sid: "StackQuickSightSourcesAndDatasets",
+            resources: ["datasource", "dataset"].map((type) => arn("quicksight", `${type}/${c.namePrefix}-*`)),
+        },
         buildProjects: { sid: "StackBuildProjects", resources: [arn("codebuild", `project/${c.namePrefix}-*`)] },
         pipelines: { sid: "StackPipelines", resources: [arn("codepipeline", `${c.namePrefix}-*`)] },
         connection: { sid: "PassTheSourceConnection", resources: [c.connectionArn] },
@@ -717,6 +801,8 @@ const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
     warehouse: "warehouse",
     alarms: "warehouse",
     functions: "warehouse",
+    athena: "data",
+    quicksight: "data",
     buildProjects: "delivery",
     pipelines: "delivery",
     connection: "delivery",
@@ -736,7 +822,7 @@ export const deployPolicyParts: readonly DeployPolicyPart[] = ["storage", "ident
  * the object deletions that emptying `forceDestroy` buckets takes.
  */
 export function deployPolicyDocuments(c: DeployScopeContext): Record<DeployPolicyPart, PolicyDocument> {
-    const table = deployActionsByResourceType;
+    const table = deployTableFor(c.features);
     const scopes = scopeStatements(c, table);
     const parts = Object.fromEntries(deployPolicyParts.map((part) => [part, [] as PolicyStatement[]])) as Record<
         DeployPolicyPart,
@@ -830,6 +916,8 @@ export interface DeployerAccessArgs {
     readonly serviceLogGroupPatterns: readonly string[];
     /** The CodeConnections connection the pipeline's source uses; the deployer passes it to CodePipeline. */
     readonly connectionArn: string;
+    /** Optional features the stack has configured; their resource types' actions are granted only with them. */
+    readonly features: readonly DeployFeature[];
 }
 
 /**
@@ -868,6 +956,7 @@ export class DeployerAccess extends pulumi.ComponentResource {
                 emptiesBucketsOnDelete: args.emptiesBucketsOnDelete,
                 passRoles: roles,
                 connectionArn: args.connectionArn,
+                features: args.features,
             }),
         );
         this.deployPolicies = Object.fromEntries(

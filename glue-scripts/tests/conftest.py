@@ -5,12 +5,17 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pyspark.sql import SparkSession
 
 from lakehouse.specs import DatasetSpec, load_specs
+
+if TYPE_CHECKING:
+    from tests.helpers import LakeRun
 
 CATALOG = "lake"
 
@@ -41,3 +46,14 @@ def landing(tmp_path: Path) -> Path:
     folder = tmp_path / "landing"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_lake(spark: SparkSession, specs: dict[str, DatasetSpec], lake_root: Path) -> LakeRun:
+    """sample-data/landing run once through bronze, silver and gold on 2024-03-01."""
+    # helpers imports this module, so it is imported here rather than at the top.
+    from tests.helpers import REPO, LakeRun
+
+    lake = LakeRun(spark, specs, lake_root / "sample")
+    lake.run(REPO / "sample-data" / "landing", date(2024, 3, 1))
+    return lake

@@ -1,0 +1,443 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { PlatformConfig } from "../../config";
+import type { LakeColumn } from "../catalog/lake-tables";
+import type { ResourceNames } from "../naming/resource-names";
+
+type PolicyStatement = Record<string, unknown>;
+
+/** QuickSight column types (InputColumn.Type) for the Spark SQL types the gold job writes. */
+export function quickSightColumnType(sparkType: string): "STRING" | "INTEGER" | "DECIMAL" | "DATETIME" {
+    if (sparkType === "string") return "STRING";
+    if (sparkType === "int" || sparkType === "bigint") return "INTEGER";
+    if (/^decimal\(\d+,\d+\)$/.test(sparkType)) return "DECIMAL";
+    if (sparkType === "date" || sparkType === "timestamp") return "DATETIME";
+    throw new Error(`no QuickSight column type for the Spark type ${sparkType}; extend quickSightColumnType`);
+}
+
+/**
+ * What configured principals may do: use the data source and datasets in their analyses
+ * (the "viewer" action lists of the QuickSight developer guide). Pulumi owns the definitions,
+ * so no principal gets update, delete or permission-changing actions that would drift from code.
+ * Sorted, because the provider compares permission lists as written.
+ */
+export const dataSourceViewerActions = [
+    "quicksight:DescribeDataSource",
+    "quicksight:DescribeDataSourcePermissions",
+    "quicksight:PassDataSource",
+] as const;
+export const dataSetViewerActions = [
+    "quicksight:DescribeDataSet",
+    "quicksight:DescribeDataSetPermissions",
+    "quicksight:DescribeIngestion",
+    "quicksight:ListIngestions",
+    "quicksight:PassDataSet",
+] as const;
+
+/** One permission entry per principal, principals sorted, so plans never reorder them. */
+export function viewerPermissions(principals: readonly string[], actions: readonly string[]): { principal: string; actions: string[] }[] {
+    return [...new Set(principals)].sort().map((principal) => ({ principal, actions: [...actions].sort() }));
+}
+
+export interface QuickSightAnalyticsArgs {
+    readonly names: ResourceNames;
+    readonly accountId: string;
+    readonly partition: string;
+    readonly region: string;
+    /** The stack's Athena workgroup: the data source runs every query through it. */
+    readonly athena: {
+        readonly workgroupName: string;
+        readonly resultsBucket: pulumi.Input<string>;
+        /** Key prefix of the workgroup's results (`<workgroup>/`). */
+        readonly resultsPrefix: string;
+    };
+    readonly goldBucket: pulumi.Input<string>;
+    readonly goldDatabase: string;
+    /** Gold table name -> columns, as the gold job writes them (lake-schemas.json). */
+    readonly goldTables: Readonly<Record<string, readonly LakeColumn[]>>;
+    /** Encrypts the gold objects, the catalog and the query results. */
+    readonly dataLakeKey: aws.kms.Key;
+    /** Import mode, refresh time and principals from the stack's config. */
+    readonly quicksight: Pick<PlatformConfig["analytics"]["quicksight"], "importMode" | "refreshTimeOfDay" | "principals">;
+    /**
+     * A second data source over the Redshift warehouse, through a QuickSight VPC connection.
+     * @default undefined (Athena only)
+     */
+    readonly redshift?: RedshiftSourceArgs;
+}
+
+export interface RedshiftSourceArgs {
+    /** The workgroup endpoint's address and port. */
+    readonly host: pulumi.Input<string>;
+    readonly port: number;
+    readonly database: string;
+    /** Private subnets the VPC connection's network interfaces go in (the workgroup's). */
+    readonly subnetIds: pulumi.Input<string[]>;
+    /** The warehouse's client group: the only group the workgroup admits on its port. */
+    readonly clientSecurityGroup: aws.ec2.SecurityGroup;
+    /** Secret names start with this path, e.g. `lakehouse-prod/`. */
+    readonly secretNamePrefix: string;
+    /** Encrypts the database user's secret. */
+    readonly secretsKey: aws.kms.Key;
+    /** Days (7-30) a deleted secret can be restored. */
+    readonly recoveryWindowDays: number;
+    /** Keep the secret when the stack is deleted. */
+    readonly retainOnDelete: boolean;
+}
+
+/**
+ * QuickSight over gold, through Athena.
+ *
+ * - The Athena data source runs as a role of its own (`parameters.athena.roleArn`), granted only
+ *   query actions on the stack's workgroup, catalog reads on the gold database, object reads on
+ *   the gold bucket, read/write on the workgroup's results prefix and the data-lake key through
+ *   S3 and Glue; the account-wide QuickSight service role needs no access to the lake.
+ * - One dataset per gold table with its columns and types stated (from the gold job's schema) and
+ *   an explicit logical table: left implicit, AWS fills both in and every later plan shows a diff
+ *   (terraform-provider-aws #30705).
+ * - SPICE datasets refresh in full once a day at the configured UTC time, after the ETL; direct
+ *   query datasets get no schedule (AWS rejects refresh settings on them: #31485).
+ * - With `redshift`, a Redshift data source reaches the private warehouse through a VPC connection
+ *   whose network interfaces carry the warehouse's client security group, as a read-only database
+ *   user whose credentials live in a secret created empty here (never in config or state).
+ */
+export class QuickSightAnalytics extends pulumi.ComponentResource {
+    readonly athenaRole: aws.iam.Role;
+    readonly athenaDataSource: aws.quicksight.DataSource;
+    readonly dataSets: Readonly<Record<string, aws.quicksight.DataSet>>;
+    readonly refreshSchedules: readonly aws.quicksight.RefreshSchedule[];
+    /** Present when the Redshift source is configured. */
+    readonly redshift?: {
+        readonly vpcConnection: aws.quicksight.VpcConnection;
+        /** QuickSight assumes it to place the connection's network interfaces. */
+        readonly vpcConnectionRole: aws.iam.Role;
+        readonly dataSource: aws.quicksight.DataSource;
+        /** Set by a person: JSON `{"username": ..., "password": ...}` of the read-only database user. */
+        readonly credentials: aws.secretsmanager.Secret;
+    };
+
+    constructor(name: string, args: QuickSightAnalyticsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lakehouse:analytics:QuickSightAnalytics", name, {}, opts);
+
+        const { names, partition, region, accountId, quicksight } = args;
+        const tables = Object.keys(args.goldTables).sort();
+        if (tables.length === 0) throw new Error("QuickSightAnalytics: goldTables is empty; there is nothing to build datasets on");
+
+        this.athenaRole = this.quickSightRole(
+            `${name}-athena`,
+            names.resource("quicksight-athena"),
+            "Runs the QuickSight Athena data source's queries over gold.",
+            accountId,
+        );
+
+        const athenaPolicy = new aws.iam.RolePolicy(
+            `${name}-athena`,
+            {
+                role: this.athenaRole.name,
+                name: "athena-over-gold",
+                policy: pulumi
+                    .all([pulumi.output(args.goldBucket), pulumi.output(args.athena.resultsBucket), args.dataLakeKey.arn])
+                    .apply(([goldBucket, resultsBucket, dataLakeKeyArn]) =>
+                        JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: athenaSourceStatements({
+                                partition,
+                                region,
+                                accountId,
+                                workgroupName: args.athena.workgroupName,
+                                resultsBucket,
+                                resultsPrefix: args.athena.resultsPrefix,
+                                goldBucket,
+                                goldDatabase: args.goldDatabase,
+                                dataLakeKeyArn,
+                            }),
+                        }),
+                    ),
+            },
+            { parent: this },
+        );
+
+        this.athenaDataSource = new aws.quicksight.DataSource(
+            `${name}-athena`,
+            {
+                dataSourceId: names.resource("athena-gold", 128),
+                name: `${names.prefix} gold (Athena)`,
+                type: "ATHENA",
+                parameters: { athena: { workGroup: args.athena.workgroupName, roleArn: this.athenaRole.arn } },
+                sslProperties: { disableSsl: false },
+                permissions: viewerPermissions(quicksight.principals, dataSourceViewerActions),
+            },
+            // QuickSight checks the role's access when it creates the data source.
+            { parent: this, dependsOn: [athenaPolicy] },
+        );
+
+        const dataSets = tables.map((table) => {
+            // Map keys allow letters, digits and hyphens only.
+            const tableId = table.replace(/_/g, "-");
+            const dataSet = new aws.quicksight.DataSet(
+                `${name}-${tableId}`,
+                {
+                    dataSetId: names.resource(`gold-${tableId}`, 128),
+                    name: `${names.prefix} ${table}`,
+                    importMode: quicksight.importMode,
+                    physicalTableMaps: [
+                        {
+                            physicalTableMapId: tableId,
+                            relationalTable: {
+                                dataSourceArn: this.athenaDataSource.arn,
+                                catalog: "AwsDataCatalog",
+                                schema: args.goldDatabase,
+                                name: table,
+                                inputColumns: (args.goldTables[table] ?? []).map((column) => ({
+                                    name: column.name,
+                                    type: quickSightColumnType(column.type),
+                                })),
+                            },
+                        },
+                    ],
+                    logicalTableMaps: [{ logicalTableMapId: tableId, alias: table, source: { physicalTableId: tableId } }],
+                    // AWS reports these defaults back; stating them keeps plans empty.
+                    dataSetUsageConfiguration: { disableUseAsDirectQuerySource: false, disableUseAsImportedSource: false },
+                    permissions: viewerPermissions(quicksight.principals, dataSetViewerActions),
+                },
+                { parent: this },
+            );
+            return { table, tableId, dataSet };
+        });
+        this.dataSets = Object.fromEntries(dataSets.map(({ table, dataSet }) => [table, dataSet]));
+
+        // No startAfterDateTime: a fixed start date lies in the past on a later update, which AWS rejects.
+        this.refreshSchedules =
+            quicksight.importMode === "SPICE"
+                ? dataSets.map(
+                      ({ tableId, dataSet }) =>
+                          new aws.quicksight.RefreshSchedule(
+                              `${name}-${tableId}-refresh`,
+                              {
+                                  dataSetId: dataSet.dataSetId,
+                                  scheduleId: "daily-full-refresh",
+                                  schedule: {
+                                      refreshType: "FULL_REFRESH",
+                                      scheduleFrequency: { interval: "DAILY", timeOfTheDay: quicksight.refreshTimeOfDay, timezone: "UTC" },
+                                  },
+                              },
+                              { parent: this },
+                          ),
+                  )
+                : [];
+
+        this.redshift = args.redshift && this.redshiftSource(name, args, args.redshift);
+
+        this.registerOutputs({
+            athenaDataSource: this.athenaDataSource.arn,
+            redshiftDataSource: this.redshift?.dataSource.arn,
+            dataSets: Object.fromEntries(dataSets.map(({ table, dataSet }) => [table, dataSet.arn])),
+        });
+    }
+
+    /** A role only QuickSight, acting for this account, may assume. */
+    private quickSightRole(resourceName: string, roleName: string, description: string, accountId: string): aws.iam.Role {
+        return new aws.iam.Role(
+            resourceName,
+            {
+                name: roleName,
+                description,
+                assumeRolePolicy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Principal: { Service: "quicksight.amazonaws.com" },
+                            Action: "sts:AssumeRole",
+                            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+                        },
+                    ],
+                }),
+                maxSessionDuration: 3600,
+            },
+            { parent: this },
+        );
+    }
+
+    private redshiftSource(name: string, args: QuickSightAnalyticsArgs, redshift: RedshiftSourceArgs): QuickSightAnalytics["redshift"] {
+        const { names, partition, region, accountId } = args;
+        const role = this.quickSightRole(
+            `${name}-vpc-connection`,
+            names.resource("quicksight-vpc"),
+            "Lets QuickSight manage the network interfaces of its VPC connection to the warehouse.",
+            accountId,
+        );
+        const policy = new aws.iam.RolePolicy(
+            `${name}-vpc-connection`,
+            {
+                role: role.name,
+                name: "vpc-connection-network-interfaces",
+                policy: pulumi
+                    .all([pulumi.output(redshift.subnetIds), redshift.clientSecurityGroup.id])
+                    .apply(([subnetIds, securityGroupId]) =>
+                        JSON.stringify({
+                            Version: "2012-10-17",
+                            Statement: vpcConnectionStatements({ partition, region, accountId, subnetIds, securityGroupId }),
+                        }),
+                    ),
+            },
+            { parent: this },
+        );
+        const vpcConnection = new aws.quicksight.VpcConnection(
+            `${name}-warehouse`,
+            {
+                vpcConnectionId: names.resource("warehouse"),
+                name: `${names.prefix} warehouse`,
+                roleArn: role.arn,
+                subnetIds: redshift.subnetIds,
+                securityGroupIds: [redshift.clientSecurityGroup.id],
+            },
+            { parent: this, dependsOn: [policy] },
+        );
+        const credentials = new aws.secretsmanager.Secret(
+            `${name}-redshift-credentials`,
+            {
+                name: `${redshift.secretNamePrefix}quicksight-redshift`,
+                description:
+                    'Read-only warehouse user QuickSight connects as. Set by a person when creating the user: JSON {"username","password"} (README: QuickSight).',
+                kmsKeyId: redshift.secretsKey.arn,
+                recoveryWindowInDays: redshift.recoveryWindowDays,
+            },
+            { parent: this, protect: redshift.retainOnDelete, retainOnDelete: redshift.retainOnDelete },
+        );
+        const dataSource = new aws.quicksight.DataSource(
+            `${name}-redshift`,
+            {
+                dataSourceId: names.resource("redshift-warehouse", 128),
+                name: `${names.prefix} warehouse (Redshift)`,
+                type: "REDSHIFT",
+                parameters: { redshift: { host: redshift.host, port: redshift.port, database: redshift.database } },
+                credentials: { secretArn: credentials.arn },
+                vpcConnectionProperties: { vpcConnectionArn: vpcConnection.arn },
+                sslProperties: { disableSsl: false },
+                permissions: viewerPermissions(args.quicksight.principals, dataSourceViewerActions),
+            },
+            { parent: this },
+        );
+        return { vpcConnection, vpcConnectionRole: role, dataSource, credentials };
+    }
+}
+
+export interface VpcConnectionScope {
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+    readonly subnetIds: readonly string[];
+    readonly securityGroupId: string;
+}
+
+/**
+ * The VPC connection role's grants (QuickSight user guide, "Configuring the VPC connection"):
+ * network interfaces only in the given subnets with the given group; the two Describe calls
+ * have no resource-level permission.
+ */
+export function vpcConnectionStatements(scope: VpcConnectionScope): PolicyStatement[] {
+    const ec2Arn = (resource: string): string => `arn:${scope.partition}:ec2:${scope.region}:${scope.accountId}:${resource}`;
+    const networkInterfaces = ec2Arn("network-interface/*");
+    const securityGroup = ec2Arn(`security-group/${scope.securityGroupId}`);
+    return [
+        {
+            Sid: "CreateInterfacesInTheWarehouseSubnets",
+            Effect: "Allow",
+            Action: ["ec2:CreateNetworkInterface"],
+            Resource: [networkInterfaces, securityGroup, ...scope.subnetIds.map((subnetId) => ec2Arn(`subnet/${subnetId}`))],
+        },
+        {
+            Sid: "ManageTheInterfaces",
+            Effect: "Allow",
+            Action: ["ec2:DeleteNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"],
+            Resource: [networkInterfaces, securityGroup],
+        },
+        {
+            Sid: "DescribeTheNetwork",
+            Effect: "Allow",
+            Action: ["ec2:DescribeSecurityGroups", "ec2:DescribeSubnets"],
+            Resource: "*",
+        },
+    ];
+}
+
+export interface AthenaSourceScope {
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+    readonly workgroupName: string;
+    readonly resultsBucket: string;
+    readonly resultsPrefix: string;
+    readonly goldBucket: string;
+    readonly goldDatabase: string;
+    readonly dataLakeKeyArn: string;
+}
+
+/** Everything the Athena data source's role may do, and nothing more. */
+export function athenaSourceStatements(scope: AthenaSourceScope): PolicyStatement[] {
+    const { partition, region, accountId } = scope;
+    const glueArn = (resource: string): string => `arn:${partition}:glue:${region}:${accountId}:${resource}`;
+    const bucketArn = (bucket: string): string => `arn:${partition}:s3:::${bucket}`;
+    return [
+        {
+            Sid: "RunQueriesInTheWorkgroup",
+            Effect: "Allow",
+            Action: [
+                "athena:BatchGetQueryExecution",
+                "athena:GetQueryExecution",
+                "athena:GetQueryResults",
+                "athena:GetQueryResultsStream",
+                "athena:GetWorkGroup",
+                "athena:ListQueryExecutions",
+                "athena:StartQueryExecution",
+                "athena:StopQueryExecution",
+            ],
+            Resource: `arn:${partition}:athena:${region}:${accountId}:workgroup/${scope.workgroupName}`,
+        },
+        {
+            Sid: "ReadTheGoldCatalog",
+            Effect: "Allow",
+            Action: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables"],
+            Resource: [glueArn("catalog"), glueArn(`database/${scope.goldDatabase}`), glueArn(`table/${scope.goldDatabase}/*`)],
+        },
+        {
+            Sid: "ReadGoldObjects",
+            Effect: "Allow",
+            Action: ["s3:GetObject"],
+            Resource: `${bucketArn(scope.goldBucket)}/*`,
+        },
+        {
+            Sid: "ListGold",
+            Effect: "Allow",
+            Action: ["s3:GetBucketLocation", "s3:ListBucket"],
+            Resource: bucketArn(scope.goldBucket),
+        },
+        {
+            Sid: "ReadAndWriteQueryResults",
+            Effect: "Allow",
+            Action: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"],
+            Resource: `${bucketArn(scope.resultsBucket)}/${scope.resultsPrefix}*`,
+        },
+        {
+            Sid: "ListQueryResults",
+            Effect: "Allow",
+            Action: ["s3:ListBucket", "s3:ListBucketMultipartUploads"],
+            Resource: bucketArn(scope.resultsBucket),
+            Condition: { StringLike: { "s3:prefix": [scope.resultsPrefix, `${scope.resultsPrefix}*`] } },
+        },
+        {
+            Sid: "LocateQueryResults",
+            Effect: "Allow",
+            Action: ["s3:GetBucketLocation"],
+            Resource: bucketArn(scope.resultsBucket),
+        },
+        {
+            Sid: "UseTheDataLakeKeyThroughS3AndGlue",
+            Effect: "Allow",
+            Action: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: scope.dataLakeKeyArn,
+            Condition: { StringEquals: { "kms:ViaService": [`s3.${region}.amazonaws.com`, `glue.${region}.amazonaws.com`] } },
+        },
+    ];
+}
