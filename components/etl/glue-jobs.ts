@@ -59,7 +59,7 @@ export function sparkJobAccess(
         bucket,
         prefixes: datasets.map((dataset) => `${dataset}${suffix}`),
     });
-    const silverTables = [...datasets.flatMap((dataset) => [dataset, `${dataset}_changes`]), "processed_batches"];
+    const silverTables = [...datasets, "processed_batches"];
     switch (job) {
         case "bronze":
             return {
@@ -83,18 +83,12 @@ export function sparkJobAccess(
                 publishesDataQuality: true,
             };
         case "gold":
-            // Gold records the silver batches it consumed in the silver ledger table.
+            // Gold reads the silver tables and their changelog; its ledger is customer_ltv's snapshot summary.
             return {
-                read: [{ bucket: buckets.silver, prefixes: silverTables }],
-                write: [
-                    { bucket: buckets.gold, prefixes: ["*"] },
-                    { bucket: buckets.silver, prefixes: ["processed_batches"] },
-                ],
+                read: [{ bucket: buckets.silver, prefixes: datasets }],
+                write: [{ bucket: buckets.gold, prefixes: ["*"] }],
                 catalogRead: [databases.silver, databases.gold],
-                catalogWrite: [
-                    { database: databases.gold, tables: ["*"] },
-                    { database: databases.silver, tables: ["processed_batches"] },
-                ],
+                catalogWrite: [{ database: databases.gold, tables: ["*"] }],
                 metricNamespaces: ["Glue"],
                 publishesDataQuality: false,
             };

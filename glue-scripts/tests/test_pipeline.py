@@ -6,50 +6,15 @@ import json
 import re
 from datetime import date
 from decimal import Decimal
-from itertools import count
 from pathlib import Path
 
 import pytest
-from pyspark.sql import SparkSession
 
 from lakehouse.local_pipeline import main
-from lakehouse.pipeline import Locations, run_all
-from lakehouse.specs import DatasetSpec
-from lakehouse.summary import run_summary
-from lakehouse.tables import Lake
-from tests.conftest import CATALOG
+from tests.conftest import LakeRun
 from tests.helpers import customer, jsonl, transaction, write_landing
 
 REPO = Path(__file__).resolve().parents[2]
-lake_numbers = count(1)
-
-
-class LakeRun:
-    """One isolated lake (own namespaces and folders) in the session's catalog."""
-
-    def __init__(self, spark: SparkSession, specs: dict[str, DatasetSpec], root: Path) -> None:
-        n = next(lake_numbers)
-        self.spark = spark
-        self.specs = [specs["transactions"], specs["customers"]]
-        self.lake = Lake(CATALOG, f"silver{n}", f"gold{n}")
-        self.root = root
-
-    def run(self, landing: Path, run_date: date) -> dict:
-        locations = Locations(str(landing), str(self.root / "bronze"), str(self.root / "q"))
-        run_id = f"run{next(lake_numbers):04d}"
-        counts, gold = run_all(self.spark, self.lake, self.specs, locations, run_date, run_id)
-        return run_summary(run_date, run_id, counts, gold.touched_groups)["datasets"]
-
-    def gold(self, table: str) -> set[tuple]:
-        return {tuple(r) for r in self.spark.table(self.lake.gold(table)).collect()}
-
-    def all_gold(self) -> dict[str, set[tuple]]:
-        return {t: self.gold(t) for t in ("daily_sales", "customer_ltv", "product_daily")}
-
-
-@pytest.fixture
-def lake(spark: SparkSession, specs: dict[str, DatasetSpec], tmp_path: Path) -> LakeRun:
-    return LakeRun(spark, specs, tmp_path)
 
 
 def expected_sample_counts() -> dict:

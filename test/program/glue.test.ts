@@ -212,7 +212,7 @@ for (const stack of stacks) {
             const expected: Record<string, { read: string[]; write: string[] }> = {
                 bronze: { read: ["landing", "bronze"], write: ["bronze"] },
                 silver: { read: ["bronze", "silver", "quarantine"], write: ["silver", "quarantine"] },
-                gold: { read: ["silver", "gold"], write: ["gold", "silver"] },
+                gold: { read: ["silver", "gold"], write: ["gold"] },
             };
             for (const [hop, layers] of Object.entries(expected)) {
                 const policy = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").find((candidate) =>
