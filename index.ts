@@ -7,15 +7,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { dataLayers, loadPlatformConfig, type DataLayer } from "./config";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
+import { DeliveryPipeline, deliveryArtifactsBucketPurpose } from "./components/cicd/delivery-pipeline";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
 import { GlueJobs, sparkJobs } from "./components/etl/glue-jobs";
+import { DeployerAccess, stackServices } from "./components/cicd/deployer-access";
 import { ResourceNames } from "./components/naming/resource-names";
 import { PlatformAlerts } from "./components/observability/platform-alerts";
 import { PlatformNetwork } from "./components/network/platform-network";
 import { PlatformSecrets } from "./components/secrets/platform-secrets";
+import { PermissionsBoundary, permissionsBoundaryTransform } from "./components/security/permissions-boundary";
 import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
+import { auditLogGroupPattern, RedshiftWarehouse } from "./components/warehouse/redshift-warehouse";
+import { WarehouseSchema, warehouseLoaderRoleName } from "./components/warehouse/warehouse-schema";
 
 export = async () => {
     // Fails with every config problem listed before anything is registered.
@@ -26,15 +31,27 @@ export = async () => {
     const names = new ResourceNames(config.project, config.stack, identity.accountId, config.region);
     const account = { accountId: identity.accountId, partition: partition.partition };
 
+    // Every role the stack creates carries the permissions boundary, registered before any role.
+    const boundary = new PermissionsBoundary(`${names.prefix}-boundary`, {
+        ...account,
+        region: config.region,
+        policyName: names.resource("permissions-boundary"),
+        namePrefix: names.prefix,
+        services: stackServices,
+    });
+    pulumi.runtime.registerResourceTransform(permissionsBoundaryTransform(boundary.arn, boundary.policy));
+
     // Glue names the log groups of encrypted jobs after the security configuration.
     const glueSecurityConfigurationName = names.resource("glue");
+    // Redshift Serverless names its audit log groups after the namespace.
+    const warehouseName = names.resource("warehouse");
 
     // Security: customer-managed keys per purpose.
     const keys = new PlatformKeys(`${names.prefix}-keys`, {
         ...account,
         region: config.region,
         logGroupPrefix: names.logGroupPrefix,
-        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`],
+        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`, auditLogGroupPattern(warehouseName)],
         deletionWindowInDays: config.protection.kmsDeletionWindowDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
@@ -75,6 +92,7 @@ export = async () => {
         accessLogExpirationDays: config.storage.accessLogExpirationDays,
         athenaResultsExpirationDays: config.storage.athenaResultsExpirationDays,
         retainOnDelete: config.protection.retainOnDelete,
+        additionalLoggedBucketNames: config.delivery ? [names.bucket(deliveryArtifactsBucketPurpose)] : [],
     });
 
     // Catalog: a database per layer, bronze tables and DQ rulesets from the dataset specs.
@@ -84,6 +102,43 @@ export = async () => {
         bucketNames: { bronze: storage.layers.bronze.name, silver: storage.layers.silver.name, gold: storage.layers.gold.name },
         dataLakeKey: keys.dataLake,
         datasets,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Warehouse: Redshift Serverless reads gold through Spectrum and keeps its own tables.
+    const warehouse = new RedshiftWarehouse(`${names.prefix}-warehouse`, {
+        ...account,
+        region: config.region,
+        namespaceName: warehouseName,
+        workgroupName: warehouseName,
+        network: {
+            vpcId: network.vpcId,
+            privateSubnetIds: network.privateSubnetIds,
+            endpointSecurityGroup: network.endpointSecurityGroup,
+            natGateways: config.network.natGateways,
+            interfaceEndpoints: config.network.interfaceEndpoints,
+        },
+        keys: { warehouse: keys.warehouse, secrets: keys.secrets, dataLake: keys.dataLake, logs: keys.logs },
+        goldBucketName: storage.layers.gold.name,
+        goldDatabaseName: catalog.databaseNames.gold,
+        warehouse: config.warehouse,
+        alertTopic: alerts.topic,
+        alarmNamePrefix: warehouseName,
+        logRetentionDays: config.protection.logRetentionDays,
+        retainOnDelete: config.protection.retainOnDelete,
+    });
+
+    // Warehouse SQL: external schema, tables and the loader's grants, applied at deploy time through the Data API.
+    const warehouseSchema = new WarehouseSchema(`${names.prefix}-warehouse-schema`, {
+        ...account,
+        names,
+        region: config.region,
+        warehouse,
+        goldDatabase: catalog.databases.gold,
+        loaderRoleName: warehouseLoaderRoleName(names),
+        secretsKey: keys.secrets,
+        logsKey: keys.logs,
+        logRetentionDays: config.protection.logRetentionDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
 
@@ -117,6 +172,53 @@ export = async () => {
         fallbackSchedule: config.etl.fallbackSchedule,
     });
 
+    // Delivery: the pipeline that tests, checks, previews, approves (prod) and deploys this stack.
+    const delivery = config.delivery
+        ? new DeliveryPipeline(`${names.prefix}-delivery`, {
+              ...account,
+              names,
+              region: config.region,
+              stack: config.stack,
+              environment: config.environment,
+              delivery: config.delivery,
+              deliveryKey: keys.delivery,
+              logsKey: keys.logs,
+              secretsKey: keys.secrets,
+              pulumiBackendSecret: secrets.pulumiBackend,
+              accessLogBucket: storage.accessLogs,
+              logRetentionDays: config.protection.logRetentionDays,
+              noncurrentVersionExpirationDays: config.storage.noncurrentVersionExpirationDays,
+              retainOnDelete: config.protection.retainOnDelete,
+          })
+        : undefined;
+
+    // What the pipeline's build roles may do to this stack: deploy (scoped) and preview (read-only).
+    if (delivery && config.delivery) {
+        new DeployerAccess(`${names.prefix}-deployer`, {
+            ...account,
+            names,
+            region: config.region,
+            tags: config.tags,
+            deployRoleName: delivery.deployBuildRole.name,
+            readOnlyRoleName: delivery.readOnlyBuildRole.name,
+            boundaryArn: boundary.arn,
+            assetBucket: storage.glueAssets.name,
+            emptiesBucketsOnDelete: !config.protection.retainOnDelete,
+            passRoles: [
+                network.flowLogRole,
+                ...sparkJobs.map((job) => etl.jobs[job].role),
+                workflow.eventsRole,
+                warehouse.spectrumRole,
+                warehouseSchema.role,
+                delivery.pipelineRole,
+                delivery.readOnlyBuildRole,
+                delivery.deployBuildRole,
+            ],
+            serviceLogGroupPatterns: [auditLogGroupPattern(warehouseName)],
+            connectionArn: config.delivery.connectionArn,
+        });
+    }
+
     return {
         environment: config.environment,
         region: config.region,
@@ -138,6 +240,16 @@ export = async () => {
             jobs: { bronze: etl.jobs.bronze.job.name, silver: etl.jobs.silver.job.name, gold: etl.jobs.gold.job.name },
             workflow: workflow.workflow.name,
         },
+        warehouse: {
+            namespace: warehouse.namespace.namespaceName,
+            workgroup: warehouse.workgroup.workgroupName,
+            endpoint: warehouse.workgroup.endpoints.apply((endpoints) => endpoints[0]?.address),
+            database: warehouse.databaseName,
+            adminSecretArn: warehouse.namespace.adminPasswordSecretArn,
+            clientSecurityGroup: warehouse.clientSecurityGroup.id,
+            schemaFunction: warehouseSchema.function.name,
+            schemaHash: warehouseSchema.schemaHash,
+        },
         secrets: { restSourceCredentials: secrets.restSourceCredentials.arn, pulumiBackend: secrets.pulumiBackend.arn },
         alertTopic: alerts.topic.arn,
         kmsKeys: {
@@ -146,6 +258,13 @@ export = async () => {
             secrets: keys.secrets.arn,
             warehouse: keys.warehouse.arn,
             delivery: keys.delivery.arn,
+        },
+        delivery: delivery && {
+            pipeline: delivery.pipeline.name,
+            artifactsBucket: delivery.artifactsBucket.name,
+            notificationTopic: delivery.topic.arn,
+            readOnlyBuildRole: delivery.readOnlyBuildRole.arn,
+            deployBuildRole: delivery.deployBuildRole.arn,
         },
     };
 };

@@ -136,7 +136,7 @@ export const configKeys = {
         "array",
         z.array(z.enum(interfaceEndpointServices)),
         `Interface VPC endpoints to create in the private subnets (${interfaceEndpointServices.join(", ")}). The S3 gateway endpoint is always created.`,
-        { dev: [], staging: [], prod: ["glue", "kms", "logs", "secretsmanager", "sts"] },
+        { dev: ["glue"], staging: ["glue"], prod: ["glue", "kms", "logs", "secretsmanager", "sts"] },
     ),
     flowLogTrafficType: key("string", z.enum(["ALL", "ACCEPT", "REJECT"]), "Traffic recorded by the VPC flow log.", "ALL"),
 

@@ -1,7 +1,7 @@
 """Builds dist/lakehouse.zip, the library every Glue job gets through --extra-py-files.
 
 The zip holds the lakehouse package, the dataset specs (lakehouse/datasets/*.yaml) and the
-warehouse SQL (lakehouse/sql/*.sql), so jobs need no spec or SQL path argument. Entries are
+warehouse SQL (lakehouse/sql/<phase>/*.sql), so jobs need no spec or SQL path argument. Entries are
 sorted with fixed timestamps and modes, so the same sources always give the same bytes and
 the content-hashed asset key only changes when the code does.
 
@@ -29,8 +29,9 @@ def library_entries() -> dict[str, Path]:
         if "__pycache__" not in p.parts
     }
     entries.update({f"lakehouse/datasets/{p.name}": p for p in (REPO / "datasets").glob("*.yaml")})
+    sql = REPO / "warehouse" / "sql"
     entries.update(
-        {f"lakehouse/sql/{p.name}": p for p in (REPO / "warehouse" / "sql").glob("*.sql")}
+        {f"lakehouse/sql/{p.relative_to(sql).as_posix()}": p for p in sql.glob("*/*.sql")}
     )
     return dict(sorted(entries.items()))
 

@@ -3,7 +3,15 @@
  * created resource would have. Values are shaped like AWS's (ARNs, ids), with a fixed
  * placeholder account so documents are reproducible.
  */
+import { createHash } from "node:crypto";
+
 export const offlineAccountId = "111111111111";
+
+/** A UUID-shaped id derived from a name, for services that identify resources by UUID. */
+function uuidFor(value: string): string {
+    const hex = createHash("sha256").update(value).digest("hex");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 export function callResult(token: string, inputs: Record<string, unknown>, region: string): Record<string, unknown> {
     switch (token) {
@@ -20,6 +28,8 @@ export function callResult(token: string, inputs: Record<string, unknown>, regio
             return { name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region, id: region };
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
             return { names: ["a", "b", "c"].map((zone) => `${region}${zone}`), zoneIds: [1, 2, 3].map((n) => `az${n}`), id: region };
+        case "aws:ec2/getPrefixList:getPrefixList":
+            return { id: "pl-6da54004", prefixListId: "pl-6da54004", name: inputs["name"], cidrBlocks: ["52.218.0.0/17"], region };
         default:
             throw new Error(`the offline plan has no answer for ${token}(${JSON.stringify(inputs)}); add one to harness/offline-aws.ts`);
     }
@@ -66,6 +76,36 @@ export function resourceOutputs(
             return {
                 id: `arn:aws:iam::${account}:policy/${policyName}`,
                 state: { name: policyName, arn: `arn:aws:iam::${account}:policy/${policyName}` },
+            };
+        }
+        case "aws:redshiftserverless/namespace:Namespace": {
+            const namespaceName = str("namespaceName") ?? name;
+            const namespaceId = uuidFor(`namespace:${namespaceName}`);
+            return {
+                id: namespaceName,
+                state: {
+                    namespaceId,
+                    arn: `arn:aws:redshift-serverless:${region}:${account}:namespace/${namespaceId}`,
+                    adminPasswordSecretArn: `arn:aws:secretsmanager:${region}:${account}:secret:redshift!${namespaceName}-${str("adminUsername") ?? "admin"}-Xk3p9Q`,
+                },
+            };
+        }
+        case "aws:redshiftserverless/workgroup:Workgroup": {
+            const workgroupName = str("workgroupName") ?? name;
+            const workgroupId = uuidFor(`workgroup:${workgroupName}`);
+            return {
+                id: workgroupName,
+                state: {
+                    workgroupId,
+                    arn: `arn:aws:redshift-serverless:${region}:${account}:workgroup/${workgroupId}`,
+                    endpoints: [
+                        {
+                            address: `${workgroupName}.${account}.${region}.redshift-serverless.amazonaws.com`,
+                            port: typeof inputs["port"] === "number" ? inputs["port"] : 5439,
+                            vpcEndpoints: [],
+                        },
+                    ],
+                },
             };
         }
         case "awsx:ec2:Vpc": {

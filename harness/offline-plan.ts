@@ -35,6 +35,8 @@ export type PlanResult =
           readonly stack: string;
           readonly resources: PlannedResource[];
           readonly outputs: Record<string, unknown>;
+          /** Provider functions the program called, e.g. `aws:index/getCallerIdentity:getCallerIdentity`. */
+          readonly invokes: string[];
       }
     | {
           readonly kind: "config-error";
@@ -50,6 +52,8 @@ interface Registration {
     readonly id: string;
     readonly inputs: Record<string, unknown>;
     readonly outputs: Record<string, unknown>;
+    /** `dependsOn` added by stack transforms, which the engine honours like the resource's own. */
+    readonly transformDependencies: Set<pulumi.Resource>;
 }
 
 interface Capture {
@@ -90,6 +94,7 @@ async function referencedResources(value: unknown, found = new Set<pulumi.Resour
 class PlanRecorder implements pulumi.runtime.Mocks {
     readonly registrations = new Map<string, Registration>();
     readonly captures: Capture[] = [];
+    readonly invokes = new Set<string>();
     private readonly stackTransforms: pulumi.ResourceTransform[] = [];
 
     constructor(private readonly region: string) {}
@@ -101,12 +106,14 @@ class PlanRecorder implements pulumi.runtime.Mocks {
     async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
         // The engine applies stack transforms to every registration; the mock monitor leaves that to us.
         let inputs: Record<string, unknown> = args.inputs;
+        const transformDependencies = new Set<pulumi.Resource>();
         for (const transform of this.stackTransforms) {
             const result = await transform({ type: args.type, name: args.name, custom: args.custom ?? true, props: inputs, opts: {} });
-            if (result)
-                inputs = await new Promise((resolve) =>
-                    pulumi.output(result.props).apply((props) => resolve(props as Record<string, unknown>)),
-                );
+            if (!result) continue;
+            inputs = await new Promise((resolve) =>
+                pulumi.output(result.props).apply((props) => resolve(props as Record<string, unknown>)),
+            );
+            await referencedResources(result.opts?.dependsOn, transformDependencies);
         }
         const { id, state } =
             args.type === "pulumi:pulumi:Stack" ? { id: "", state: {} } : resourceOutputs(args.type, args.name, inputs, this.region);
@@ -114,11 +121,20 @@ class PlanRecorder implements pulumi.runtime.Mocks {
         if (this.registrations.has(key))
             throw new Error(`two resources share type and name ${key}; the engine would reject the duplicate URN`);
         const outputs = { ...inputs, ...state };
-        this.registrations.set(key, { type: args.type, name: args.name, custom: args.custom ?? true, id, inputs, outputs });
+        this.registrations.set(key, {
+            type: args.type,
+            name: args.name,
+            custom: args.custom ?? true,
+            id,
+            inputs,
+            outputs,
+            transformDependencies,
+        });
         return { id: args.custom === false ? undefined : id, state: outputs };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        this.invokes.add(args.token);
         return callResult(args.token, args.inputs as Record<string, unknown>, this.region);
     }
 
@@ -237,7 +253,7 @@ export async function evaluateStack(programPath: string, config: StackConfig): P
             inputs: registration.inputs,
             outputs: registration.outputs,
             ...(parentCapture ? { parent: urnOf(parentCapture) } : {}),
-            dependencies: toUrns(await capture.dependencies),
+            dependencies: toUrns(new Set([...(await capture.dependencies), ...registration.transformDependencies])),
             propertyDependencies,
             protect: effectiveProtect(capture),
             retainOnDelete: capture.retainOnDelete,
@@ -246,5 +262,12 @@ export async function evaluateStack(programPath: string, config: StackConfig): P
     const resolvedOutputs = await new Promise<Record<string, unknown>>((resolve) =>
         pulumi.output(outputs ?? {}).apply((value) => resolve(value as Record<string, unknown>)),
     );
-    return { kind: "plan", project: config.project, stack: config.stack, resources, outputs: resolvedOutputs };
+    return {
+        kind: "plan",
+        project: config.project,
+        stack: config.stack,
+        resources,
+        outputs: resolvedOutputs,
+        invokes: [...recorder.invokes].sort(),
+    };
 }

@@ -7,6 +7,7 @@ import { actionsAreScopedToAServiceOperation } from "./rules/iam/actions-are-sco
 import { managedPoliciesAreNotAdministrative } from "./rules/iam/managed-policies-are-not-administrative";
 import { passRoleIsLimitedToNamedRolesAndServices } from "./rules/iam/pass-role-is-limited-to-named-roles-and-services";
 import { policyAttachmentsHaveASingleManager } from "./rules/iam/policy-attachments-have-a-single-manager";
+import { permissionsBoundaryConfig, rolesCarryThePermissionsBoundary } from "./rules/iam/roles-carry-the-permissions-boundary";
 import { statementsDoNotGrantAdministratorAccess } from "./rules/iam/statements-do-not-grant-administrator-access";
 import { trustPoliciesNameAServiceOrAccount } from "./rules/iam/trust-policies-name-a-service-or-account";
 import {
@@ -153,6 +154,23 @@ const iam: CatalogRule[] = [
             devEnforcement: "advisory",
         },
         policyAttachmentsHaveASingleManager,
+    ),
+    stackRule(
+        {
+            name: "iam-roles-carry-the-permissions-boundary",
+            service: "iam",
+            severity: "high",
+            description: "Every IAM role carries a permissions boundary that is a managed policy of this stack (or a configured one).",
+            why:
+                "Without the boundary a role that can write IAM (the deployer) can create or widen a role beyond the stack's services " +
+                "and escalate its own privileges.",
+            remediation:
+                "Register the stack transform permissionsBoundaryTransform (components/security/permissions-boundary.ts) before any " +
+                "role, or set permissionsBoundary to the boundary policy's ARN; list an organisation's boundary in boundaryArns.",
+            devEnforcement: "mandatory",
+        },
+        rolesCarryThePermissionsBoundary,
+        permissionsBoundaryConfig,
     ),
 ];
 

@@ -31,6 +31,8 @@ export interface EtlWorkflowArgs {
 export class EtlWorkflow extends pulumi.ComponentResource {
     readonly workflow: aws.glue.Workflow;
     readonly triggers: readonly aws.glue.Trigger[];
+    /** The role EventBridge starts the workflow with; the deployer passes it to events.amazonaws.com. */
+    readonly eventsRole: aws.iam.Role;
 
     constructor(name: string, args: EtlWorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:etl:EtlWorkflow", name, {}, opts);
@@ -105,6 +107,7 @@ export class EtlWorkflow extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        this.eventsRole = role;
         new aws.iam.RolePolicy(
             `${name}-events`,
             {

@@ -21,8 +21,8 @@ function filesUnder(directory: string, keep: (file: string) => boolean): string[
 
 /**
  * What the Glue library zip holds: the rule of glue-scripts/build_lib.py `library_entries`
- * (package sources, dataset specs, warehouse SQL), so deploying needs no Python. A test fails
- * when the two disagree.
+ * (package sources, dataset specs, warehouse SQL per phase folder), so deploying needs no
+ * Python. A test fails when the two disagree.
  */
 export function libraryEntries(root = repoRoot): LibraryEntry[] {
     const packageDir = path.join(root, "glue-scripts", "lakehouse");
@@ -36,7 +36,10 @@ export function libraryEntries(root = repoRoot): LibraryEntry[] {
             source,
         })),
         ...flat(path.join(root, "datasets"), ".yaml", "lakehouse/datasets"),
-        ...flat(path.join(root, "warehouse", "sql"), ".sql", "lakehouse/sql"),
+        ...fs
+            .readdirSync(path.join(root, "warehouse", "sql"), { withFileTypes: true })
+            .filter((phase) => phase.isDirectory())
+            .flatMap((phase) => flat(path.join(root, "warehouse", "sql", phase.name), ".sql", `lakehouse/sql/${phase.name}`)),
     ];
     return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -39,7 +39,12 @@ export class ResourceNames {
 
     /** Glue Data Catalog names (databases, tables): lowercase letters, digits and underscores only. */
     catalog(purpose: string): string {
-        return `${this.prefix}-${slug(purpose)}`.replace(/-/g, "_");
+        return `${this.catalogPrefix}${slug(purpose).replace(/-/g, "_")}`;
+    }
+
+    /** The start of every Glue Data Catalog name of the stack, `<project>_<stack>_`. */
+    get catalogPrefix(): string {
+        return `${this.prefix.replace(/-/g, "_")}_`;
     }
 
     /** Names for services that allow up to `limit` characters of `[a-z0-9-]`. */

@@ -32,6 +32,8 @@ export class PlatformNetwork extends pulumi.ComponentResource {
     readonly privateSubnetIds: pulumi.Output<string[]>;
     readonly vpcCidr: string;
     readonly endpointSecurityGroup?: aws.ec2.SecurityGroup;
+    /** The role VPC Flow Logs delivers with; the deployer passes it to vpc-flow-logs.amazonaws.com. */
+    readonly flowLogRole: aws.iam.Role;
 
     constructor(name: string, args: PlatformNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:network:PlatformNetwork", name, {}, opts);
@@ -122,6 +124,7 @@ export class PlatformNetwork extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        this.flowLogRole = flowLogRole;
         new aws.iam.RolePolicy(
             `${name}-flow-logs`,
             {

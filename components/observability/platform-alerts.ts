@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { tlsOnlyTopicPolicy } from "./topic-policy";
 
 export interface PlatformAlertsArgs {
     readonly accountId: string;
@@ -27,26 +28,10 @@ export class PlatformAlerts extends pulumi.ComponentResource {
             {
                 arn: this.topic.arn,
                 policy: this.topic.arn.apply((topicArn) =>
-                    JSON.stringify({
-                        Version: "2012-10-17",
-                        Statement: [
-                            {
-                                Sid: "AlarmsAndRulesOfThisAccountPublish",
-                                Effect: "Allow",
-                                Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
-                                Action: "sns:Publish",
-                                Resource: topicArn,
-                                Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
-                            },
-                            {
-                                Sid: "DenyInsecureTransport",
-                                Effect: "Deny",
-                                Principal: "*",
-                                Action: "sns:Publish",
-                                Resource: topicArn,
-                                Condition: { Bool: { "aws:SecureTransport": "false" } },
-                            },
-                        ],
+                    tlsOnlyTopicPolicy(topicArn, {
+                        sid: "AlarmsAndRulesOfThisAccountPublish",
+                        services: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
+                        accountId: args.accountId,
                     }),
                 ),
             },

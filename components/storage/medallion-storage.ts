@@ -16,6 +16,12 @@ export interface MedallionStorageArgs {
     readonly accessLogExpirationDays: number;
     readonly athenaResultsExpirationDays: number;
     readonly retainOnDelete: boolean;
+    /**
+     * Names of buckets created outside this component that log to the access-log bucket (e.g. the
+     * delivery pipeline's artifacts bucket); its policy admits log delivery only from named buckets.
+     * @default []
+     */
+    readonly additionalLoggedBucketNames?: readonly string[];
 }
 
 /** Support buckets beside the layers: job scripts and libraries, Athena query results. */
@@ -40,7 +46,10 @@ export class MedallionStorage extends pulumi.ComponentResource {
         const noTiering = { transitionToIaDays: 0, transitionToGlacierDays: 0 };
 
         const accessLogBucketName = names.bucket("access-logs");
-        const loggedBucketArns = [...dataLayers, ...supportBuckets].map((purpose) => `arn:${args.partition}:s3:::${names.bucket(purpose)}`);
+        const loggedBucketArns = [
+            ...[...dataLayers, ...supportBuckets].map((purpose) => names.bucket(purpose)),
+            ...(args.additionalLoggedBucketNames ?? []),
+        ].map((bucket) => `arn:${args.partition}:s3:::${bucket}`);
         this.accessLogs = new SecureBucket(
             `${name}-access-logs`,
             {

@@ -1,5 +1,6 @@
-"""Glue Python shell job: Spectrum schema, warehouse tables and MERGEs via the Data API.
-Arguments: glue-scripts/README.md."""
+"""Glue Python shell job: MERGEs gold into the warehouse tables via the Data API, as the job
+role's database user. The schema, tables and grants are deployed by functions/warehouse-schema.
+Arguments: glue-scripts/README.md (gold_database and iam_role_arn are validated, not used)."""
 
 import sys
 
@@ -17,5 +18,5 @@ params = WarehouseParams(
     gold_database=args["gold_database"],
     iam_role_arn=args["iam_role_arn"],
 )
-ids = load(boto3.client("redshift-data"), args["workgroup_name"], args["database"], params)
-print(f"warehouse load finished: statements {ids}")
+statement_id = load(boto3.client("redshift-data"), args["workgroup_name"], args["database"], params)
+print(f"warehouse load finished: statement {statement_id}")

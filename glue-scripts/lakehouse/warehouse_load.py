@@ -1,6 +1,10 @@
-"""Runs the rendered warehouse SQL through the Redshift Data API and waits for the result.
+"""Runs the warehouse MERGEs through the Redshift Data API and waits for the result.
 
-Python 3.9 compatible (Glue Python shell). The client is passed in, so tests use moto.
+The Glue job's role signs in with IAM temporary credentials (WorkgroupName and no SecretArn),
+so Redshift runs the MERGEs as the database user `IAMR:<role name>`, which the deploy-time
+schema phase created and granted exactly what the MERGEs need. Python 3.9 compatible (Glue
+Python shell); `wait` is shared with the deploy function. The client is passed in, so tests
+use moto.
 """
 
 from __future__ import annotations
@@ -9,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from lakehouse.warehouse_sql import WarehouseParams, render
+from lakehouse.warehouse_sql import WarehouseParams, render_load
 
 DONE = {"FINISHED"}
 FAILED = {"FAILED", "ABORTED"}
@@ -25,12 +29,13 @@ def wait(
     poll_seconds: float,
     sleep: Callable[[float], None],
     max_polls: int,
-) -> None:
-    """Polls until the statement finishes; fails on error or after max_polls polls."""
+) -> dict[str, Any]:
+    """Polls until the statement finishes and returns its final description (ResultRows tells
+    how many rows a SELECT returned); fails on error or after max_polls polls."""
     for _ in range(max_polls):
         status = client.describe_statement(Id=statement_id)
         if status["Status"] in DONE:
-            return
+            return status
         if status["Status"] in FAILED:
             raise StatementError(
                 f"statement {statement_id}: {status.get('Error', status['Status'])}"
@@ -47,13 +52,11 @@ def load(
     poll_seconds: float = 5.0,
     sleep: Callable[[float], None] = time.sleep,
     max_polls: int = 720,
-) -> list[str]:
-    """The external schema first on its own (Redshift runs external DDL outside transactions),
-    then tables and merges as one batch, which the Data API runs as a single transaction."""
-    first, *rest = render(params)
-    target = {"WorkgroupName": workgroup, "Database": database}
-    ids = [client.execute_statement(Sql=first, **target)["Id"]]
-    wait(client, ids[0], poll_seconds, sleep, max_polls)
-    ids.append(client.batch_execute_statement(Sqls=rest, **target)["Id"])
-    wait(client, ids[1], poll_seconds, sleep, max_polls)
-    return ids
+) -> str:
+    """Every MERGE and DELETE as one batch, which the Data API runs as a single transaction:
+    a failed run leaves the warehouse as the previous run left it. Returns the statement id."""
+    statement_id = client.batch_execute_statement(
+        Sqls=render_load(params), WorkgroupName=workgroup, Database=database
+    )["Id"]
+    wait(client, statement_id, poll_seconds, sleep, max_polls)
+    return statement_id

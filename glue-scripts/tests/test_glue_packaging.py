@@ -9,12 +9,12 @@ from pathlib import Path
 
 import boto3
 import pytest
-from moto import mock_aws
+from botocore.stub import Stubber
 
 from build_lib import build, library_entries
 from lakehouse.job_args import JOB_ARGS, argument_names
 from lakehouse.warehouse_load import StatementError, load
-from lakehouse.warehouse_sql import WarehouseParams
+from lakehouse.warehouse_sql import WarehouseParams, render_load
 
 SHELL_MODULES = ("job_args", "resources", "warehouse_sql", "warehouse_load")
 
@@ -26,7 +26,8 @@ def test_library_zip_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
 def test_library_zip_carries_specs_and_warehouse_sql() -> None:
     names = set(library_entries())
     assert {"lakehouse/datasets/transactions.yaml", "lakehouse/datasets/customers.yaml"} <= names
-    assert "lakehouse/sql/01_external_schema.sql" in names
+    assert "lakehouse/sql/schema/01_external_schema.sql" in names
+    assert "lakehouse/sql/load/01_merge_daily_sales.sql" in names
     assert "lakehouse/silver.py" in names
     assert not any("__pycache__" in n for n in names)
 
@@ -37,7 +38,7 @@ def test_zipped_library_finds_its_packaged_specs_and_sql(tmp_path: Path) -> None
     probe = (
         "import lakehouse.specs as s, lakehouse.warehouse_sql as w;"
         "assert 'lakehouse.zip' in s.__file__;"
-        "print(sorted(s.load_specs()), len(w.template_names()))"
+        "print(sorted(s.load_specs()), len(w.template_names('load')))"
     )
     out = subprocess.run(
         [
@@ -51,7 +52,7 @@ def test_zipped_library_finds_its_packaged_specs_and_sql(tmp_path: Path) -> None
         check=True,
         cwd=tmp_path,
     ).stdout
-    assert out.strip() == "['customers', 'transactions'] 5"
+    assert out.strip() == "['customers', 'transactions'] 3"
 
 
 def test_every_job_takes_the_documented_arguments() -> None:
@@ -97,10 +98,6 @@ class FakeDataApi:
         self.calls: list[tuple[str, object]] = []
         self.polls: dict[str, int] = {}
 
-    def execute_statement(self, Sql: str, **target: str) -> dict:  # noqa: N803
-        self.calls.append(("execute", Sql))
-        return {"Id": f"s{len(self.calls)}"}
-
     def batch_execute_statement(self, Sqls: list[str], **target: str) -> dict:  # noqa: N803
         self.calls.append(("batch", Sqls))
         return {"Id": f"s{len(self.calls)}"}
@@ -114,14 +111,13 @@ class FakeDataApi:
 PARAMS = WarehouseParams("gold_ext", "warehouse", "gold", "arn:aws:iam::123456789012:role/r")
 
 
-def test_warehouse_load_creates_the_schema_then_runs_the_rest_as_one_batch() -> None:
+def test_warehouse_load_runs_only_the_merges_as_one_batch() -> None:
     api = FakeDataApi()
-    load(api, "lakehouse-dev", "dev", PARAMS, poll_seconds=0, sleep=lambda _: None)
-    (kind1, first), (kind2, rest) = api.calls
-    assert (kind1, kind2) == ("execute", "batch")
-    assert str(first).startswith("CREATE EXTERNAL SCHEMA IF NOT EXISTS gold_ext")
-    assert len(rest) == 10
-    assert api.polls == {"s1": 2, "s2": 2}
+    statement_id = load(api, "lakehouse-dev", "dev", PARAMS, poll_seconds=0, sleep=lambda _: None)
+    ((kind, sqls),) = api.calls
+    assert (kind, statement_id) == ("batch", "s1")
+    assert [" ".join(str(sql).split()[:2]) for sql in sqls] == ["MERGE INTO", "DELETE FROM"] * 3
+    assert api.polls == {"s1": 2}
 
 
 def test_warehouse_load_fails_on_a_failed_statement_and_on_timeout() -> None:
@@ -131,10 +127,15 @@ def test_warehouse_load_fails_on_a_failed_statement_and_on_timeout() -> None:
         load(FakeDataApi("STARTED"), "wg", "dev", PARAMS, 0, lambda _: None, max_polls=3)
 
 
-@mock_aws
-def test_warehouse_load_sends_valid_data_api_requests(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
-    client = boto3.client("redshift-data")
-    # moto accepts the requests but never finishes statements: one poll proves the shape.
-    with pytest.raises(StatementError, match="did not finish"):
-        load(client, "lakehouse-dev", "dev", PARAMS, 0, lambda _: None, max_polls=1)
+def test_warehouse_load_signs_in_with_the_job_role_not_a_secret() -> None:
+    client = boto3.client("redshift-data", region_name="eu-west-1")
+    statement_id = "01234567-89ab-cdef-0123-456789abcdef"
+    with Stubber(client) as stub:
+        # Stubber validates each request against the Data API model, as AWS would.
+        stub.add_response(
+            "batch_execute_statement",
+            {"Id": statement_id},
+            {"Sqls": render_load(PARAMS), "WorkgroupName": "lakehouse-dev", "Database": "dev"},
+        )
+        stub.add_response("describe_statement", {"Id": statement_id, "Status": "FINISHED"})
+        assert load(client, "lakehouse-dev", "dev", PARAMS, 0, lambda _: None) == statement_id

@@ -47,6 +47,7 @@ function withRole(resources: ExportedResource[], policy: object, attachments: st
                 Statement: [{ Effect: "Allow", Principal: { Service: "glue.amazonaws.com" }, Action: "sts:AssumeRole" }],
             }),
             tags: { environment: "prod", owner: "o", "cost-center": "c", project: "lakehouse" },
+            permissionsBoundary: "arn:aws:iam::111111111111:policy/lakehouse-prod-permissions-boundary",
         },
         outputs: { name: "careless", arn: "arn:aws:iam::111111111111:role/careless" },
     };
@@ -148,6 +149,16 @@ describe("the policy pack on the real prod stack", () => {
         const policies = new Set(mandatory(withRole(clone(prodDocument()), policy)).map((finding) => finding.policy));
         assert.ok(policies.has("iam-actions-are-scoped-to-a-service-operation"), [...policies].join(", "));
         assert.ok(policies.has("iam-wildcard-resources-only-for-unscopable-actions"), [...policies].join(", "));
+    });
+
+    it("a role without the permissions boundary is reported", () => {
+        const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }] };
+        const resources = withRole(clone(prodDocument()), policy);
+        delete find(resources, "aws:iam/role:Role", "careless").inputs["permissionsBoundary"];
+        assert.deepEqual(
+            mandatory(resources).map((finding) => finding.policy),
+            ["iam-roles-carry-the-permissions-boundary"],
+        );
     });
 
     it("attaching AdministratorAccess is reported", () => {

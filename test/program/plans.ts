@@ -7,7 +7,7 @@ import { evaluatePlan, type PlannedResource, type PlanResult } from "../../harne
 const cache = new Map<string, PlanResult>();
 
 /** The offline plan of a committed stack file, evaluated once per test run. */
-export function planOf(stack: string): { resources: PlannedResource[]; outputs: Record<string, unknown> } {
+export function planOf(stack: string): { resources: PlannedResource[]; outputs: Record<string, unknown>; invokes: string[] } {
     let result = cache.get(stack);
     if (!result) {
         result = evaluatePlan(stack);
@@ -28,6 +28,15 @@ export function planOfStackFile(stack: string, config: Record<string, unknown>):
         fs.rmSync(dir, { recursive: true, force: true });
     }
 }
+
+/** The least a dev stack file needs, without the delivery pipeline (which needs a connection). */
+export const minimalDevStackConfig: Readonly<Record<string, unknown>> = {
+    "aws:region": "eu-west-1",
+    "lakehouse:environment": "dev",
+    "lakehouse:owner": "team",
+    "lakehouse:costCenter": "cc-1",
+    "lakehouse:pipelineEnabled": false,
+};
 
 export const ofType = (resources: PlannedResource[], type: string): PlannedResource[] =>
     resources.filter((resource) => resource.type === type);

@@ -7,9 +7,11 @@ for (const stack of stacks) {
     describe(`storage in the ${stack} stack`, () => {
         const plan = () => planOf(stack);
         const buckets = () => ofType(plan().resources, "aws:s3/bucket:Bucket");
+        // The delivery pipeline's artifacts bucket has its own key and tests (delivery.test.ts).
+        const lakeBuckets = () => buckets().filter((bucket) => bucket.name.startsWith(`lakehouse-${stack}-lake-`));
 
         it("has the five medallion buckets plus Glue assets, Athena results and access logs", () => {
-            const names = buckets()
+            const names = lakeBuckets()
                 .map((bucket) => bucket.name.replace(`lakehouse-${stack}-lake-`, ""))
                 .sort();
             assert.deepEqual(names, ["access-logs", "athena-results", "bronze", "glue-assets", "gold", "landing", "quarantine", "silver"]);
@@ -18,7 +20,7 @@ for (const stack of stacks) {
         it("every data bucket is encrypted with the data-lake key and a bucket key", () => {
             const dataLakeKey = ofType(plan().resources, "aws:kms/key:Key").find((key) => key.name.endsWith("-data-lake"));
             assert.ok(dataLakeKey);
-            for (const bucket of buckets().filter((candidate) => !candidate.name.endsWith("access-logs"))) {
+            for (const bucket of lakeBuckets().filter((candidate) => !candidate.name.endsWith("access-logs"))) {
                 const [encryption] = settingsOf(
                     plan().resources,
                     bucket,
@@ -141,7 +143,7 @@ describe("data protection per environment", () => {
         }
     });
 
-    it("CloudWatch Logs may use the logs key only for this stack's log groups and its Glue security configuration's", () => {
+    it("CloudWatch Logs may use the logs key only for this stack's log groups, its Glue security configuration's and its Redshift namespace's", () => {
         const logsKey = ofType(planOf("prod").resources, "aws:kms/key:Key").find((key) => key.name.endsWith("-logs"));
         const statements = (JSON.parse(logsKey?.inputs["policy"] as string) as { Statement: Record<string, unknown>[] }).Statement;
         const logs = statements.find((statement) => JSON.stringify(statement["Principal"]).includes("logs.eu-west-1.amazonaws.com"));
@@ -150,6 +152,7 @@ describe("data protection per environment", () => {
                 "kms:EncryptionContext:aws:logs:arn": [
                     "arn:aws:logs:eu-west-1:111111111111:log-group:/lakehouse-prod/*",
                     "arn:aws:logs:eu-west-1:111111111111:log-group:/aws-glue/jobs/lakehouse-prod-glue-role/*",
+                    "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/redshift/lakehouse-prod-warehouse/*",
                 ],
             },
         });

@@ -62,6 +62,33 @@ export const DEFAULT_UNSCOPABLE_ACTIONS: readonly UnscopableAction[] = [
     { action: "athena:ListWorkGroups", reason: "Listing Athena workgroups has no resource-level permission." },
     { action: "codebuild:ListProjects", reason: "Listing CodeBuild projects has no resource-level permission." },
     { action: "logs:DescribeLogGroups", reason: "Listing log groups across the account is only grantable on *." },
+    {
+        action: "kms:CreateKey",
+        reason: "A key has no ARN before it exists; scope the grant with aws:RequestTag conditions instead.",
+    },
+    { action: "glue:CreateSecurityConfiguration", reason: "Glue security configurations have no ARN." },
+    { action: "glue:DeleteSecurityConfiguration", reason: "Glue security configurations have no ARN." },
+    ...[
+        "DescribeAvailabilityZones",
+        "DescribeAddresses",
+        "DescribeAddressesAttribute",
+        "DescribeInternetGateways",
+        "DescribeNatGateways",
+        "DescribeNetworkAcls",
+        "DescribePrefixLists",
+        "DescribeSecurityGroupRules",
+        "DescribeFlowLogs",
+        "DescribeVpcAttribute",
+        "DescribeAccountAttributes",
+    ].map((name) => ({ action: `ec2:${name}`, reason: "EC2 Describe calls do not support resource-level permissions." })),
+    ...["CreateUsageLimit", "GetUsageLimit", "UpdateUsageLimit", "DeleteUsageLimit"].map((name) => ({
+        action: `redshift-serverless:${name}`,
+        reason: "Redshift Serverless usage limits have no resource type; the limit names its workgroup in the request.",
+    })),
+    ...["Unsubscribe", "GetSubscriptionAttributes", "SetSubscriptionAttributes"].map((name) => ({
+        action: `sns:${name}`,
+        reason: "SNS authorizes subscription calls other than Subscribe without a resource; a subscription ARN cannot be named.",
+    })),
 ];
 
 const unscopableSchema: PolicyConfigJSONSchema = {
