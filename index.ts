@@ -24,7 +24,7 @@ import { PlatformKeys } from "./components/security/platform-keys";
 import { MedallionStorage } from "./components/storage/medallion-storage";
 import { requiredTagsTransform } from "./components/tagging/required-tags";
 import { auditLogGroupPattern, RedshiftWarehouse, warehousePort } from "./components/warehouse/redshift-warehouse";
-import { WarehouseSchema, warehouseLoaderRoleName } from "./components/warehouse/warehouse-schema";
+import { WarehouseSchema, warehouseLoaderRoleName, warehouseSchemaNames } from "./components/warehouse/warehouse-schema";
 
 export = async () => {
     // Fails with every config problem listed before anything is registered.
@@ -56,7 +56,11 @@ export = async () => {
         ...account,
         region: config.region,
         logGroupPrefix: names.logGroupPrefix,
-        additionalLogGroupPatterns: [`/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`, auditLogGroupPattern(warehouseName)],
+        additionalLogGroupPatterns: [
+            `/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`,
+            `/aws-glue/python-jobs/${glueSecurityConfigurationName}-role/*`,
+            auditLogGroupPattern(warehouseName),
+        ],
         deletionWindowInDays: config.protection.kmsDeletionWindowDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
@@ -170,15 +174,24 @@ export = async () => {
         etl: config.etl,
         logRetentionDays: config.protection.logRetentionDays,
         retainOnDelete: config.protection.retainOnDelete,
+        warehouse: {
+            workgroupName: warehouse.workgroup.workgroupName,
+            workgroupArn: warehouse.workgroup.arn,
+            databaseName: warehouse.databaseName,
+            spectrumRoleArn: warehouse.spectrumRole.arn,
+            externalSchema: warehouseSchemaNames.external,
+            warehouseSchema: warehouseSchemaNames.warehouse,
+            loaderRoleName: warehouseLoaderRoleName(names),
+        },
     });
 
-    // Orchestration: a landing manifest (or the fallback schedule) starts bronze -> silver -> gold.
+    // Orchestration: a landing manifest (or the fallback schedule) starts bronze -> silver -> gold -> warehouse load.
     const workflow = new EtlWorkflow(`${names.prefix}-workflow`, {
         ...account,
         names,
         region: config.region,
         landingBucket: storage.layers.landing.name,
-        jobNames: sparkJobs.map((job) => etl.jobs[job].job.name),
+        jobNames: [...sparkJobs.map((job) => etl.jobs[job].job.name), etl.warehouseLoad.job.name],
         fallbackSchedule: config.etl.fallbackSchedule,
     });
 
@@ -273,6 +286,7 @@ export = async () => {
             passRoles: [
                 network.flowLogRole,
                 ...sparkJobs.map((job) => etl.jobs[job].role),
+                etl.warehouseLoad.role,
                 workflow.eventsRole,
                 warehouse.spectrumRole,
                 warehouseSchema.role,
@@ -306,7 +320,12 @@ export = async () => {
         glue: {
             databases: catalog.databaseNames,
             securityConfiguration: etl.securityConfiguration.name,
-            jobs: { bronze: etl.jobs.bronze.job.name, silver: etl.jobs.silver.job.name, gold: etl.jobs.gold.job.name },
+            jobs: {
+                bronze: etl.jobs.bronze.job.name,
+                silver: etl.jobs.silver.job.name,
+                gold: etl.jobs.gold.job.name,
+                warehouseLoad: etl.warehouseLoad.job.name,
+            },
             workflow: workflow.workflow.name,
         },
         warehouse: {

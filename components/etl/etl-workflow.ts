@@ -22,11 +22,11 @@ export interface EtlWorkflowArgs {
 }
 
 /**
- * The Glue workflow that runs the hops in order. A workflow has one start trigger, so both
- * starts go through its EVENT trigger: an EventBridge rule for manifests landing in the landing
- * bucket, and an EventBridge schedule as the fallback. EventBridge reaches the workflow through
- * a role that may only `glue:notifyEvent` on it. Each later job has a CONDITIONAL trigger on its
- * predecessor's success.
+ * The Glue workflow that runs the jobs in order (bronze, silver, gold, warehouse load). A workflow
+ * has one start trigger, so both starts go through its EVENT trigger: an EventBridge rule for
+ * manifests landing in the landing bucket, and an EventBridge schedule as the fallback.
+ * EventBridge reaches the workflow through a role that may only `glue:notifyEvent` on it. Each
+ * later job has a CONDITIONAL trigger on its predecessor's success.
  */
 export class EtlWorkflow extends pulumi.ComponentResource {
     readonly workflow: aws.glue.Workflow;
@@ -46,7 +46,8 @@ export class EtlWorkflow extends pulumi.ComponentResource {
             name,
             {
                 name: workflowName,
-                description: "Landing -> bronze -> silver -> gold, started by a landing manifest or the fallback schedule.",
+                description:
+                    "Landing -> bronze -> silver -> gold -> warehouse load, started by a landing manifest or the fallback schedule.",
                 // The jobs' ledgers assume one run at a time.
                 maxConcurrentRuns: 1,
             },

@@ -52,12 +52,17 @@ export function jobPolicy(access: JobAccess, context: PolicyContext): { Version:
             Action: ["s3:GetObject"],
             Resource: [...access.read, ...access.write].flatMap((a) => objectArns(partition, a)),
         },
-        {
-            Sid: "WriteObjects",
-            Effect: "Allow",
-            Action: ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
-            Resource: access.write.flatMap((a) => objectArns(partition, a)),
-        },
+        // A job that only reads (the warehouse load) gets no write statement: IAM rejects an empty Resource.
+        ...(access.write.length > 0
+            ? [
+                  {
+                      Sid: "WriteObjects",
+                      Effect: "Allow",
+                      Action: ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
+                      Resource: access.write.flatMap((a) => objectArns(partition, a)),
+                  },
+              ]
+            : []),
         ...buckets.map((bucket, index) => ({
             Sid: `ListOwnPrefixes${index}`,
             Effect: "Allow",
@@ -134,4 +139,24 @@ export function jobPolicy(access: JobAccess, context: PolicyContext): { Version:
         });
     }
     return { Version: "2012-10-17", Statement: statements };
+}
+
+/**
+ * What the warehouse load adds to its job policy: the Data API batch and IAM sign-in
+ * (`GetCredentials`, as the database user `IAMR:<role name>`) on exactly this workgroup, and the
+ * status of its own statements (DescribeStatement has no resource type; the owner condition
+ * limits it to statements this role's session ran).
+ */
+export function warehouseLoadStatements(workgroupArn: string): PolicyStatement[] {
+    return [
+        { Sid: "RunMergesOnTheWarehouse", Effect: "Allow", Action: ["redshift-data:BatchExecuteStatement"], Resource: workgroupArn },
+        { Sid: "SignInWithIamCredentials", Effect: "Allow", Action: ["redshift-serverless:GetCredentials"], Resource: workgroupArn },
+        {
+            Sid: "FollowOwnStatements",
+            Effect: "Allow",
+            Action: ["redshift-data:DescribeStatement"],
+            Resource: "*",
+            Condition: { StringEquals: { "redshift-data:statement-owner-iam-userid": "${aws:userid}" } },
+        },
+    ];
 }

@@ -4,8 +4,8 @@ import type { DataLayer, PlatformConfig } from "../../config";
 import type { CatalogLayer } from "../catalog/lakehouse-catalog";
 import type { DatasetSpec } from "../catalog/dataset-specs";
 import type { ResourceNames } from "../naming/resource-names";
-import { jobPolicy, type JobAccess } from "./glue-job-policy";
-import { jobScript, libraryArchive } from "./glue-library";
+import { jobPolicy, warehouseLoadStatements, type JobAccess, type PolicyStatement } from "./glue-job-policy";
+import { jobScript, libraryArchive, libraryWheel } from "./glue-library";
 
 /** The Spark hops, in the order the workflow runs them. */
 export const sparkJobs = ["bronze", "silver", "gold"] as const;
@@ -39,6 +39,25 @@ export interface GlueJobsArgs {
     readonly logRetentionDays: number;
     /** Keep the jobs' log groups when the stack is deleted. */
     readonly retainOnDelete: boolean;
+    /** The Redshift Serverless warehouse the warehouse-load job MERGEs gold into. */
+    readonly warehouse: WarehouseLoadTarget;
+}
+
+/** Where and as whom the warehouse load runs (the job arguments of glue-scripts/README.md). */
+export interface WarehouseLoadTarget {
+    readonly workgroupName: pulumi.Input<string>;
+    /** The job's role may run statements and get credentials on this workgroup only. */
+    readonly workgroupArn: pulumi.Input<string>;
+    readonly databaseName: string;
+    /** Role Redshift uses for Spectrum (`--iam_role_arn`, validated by the job). */
+    readonly spectrumRoleArn: pulumi.Input<string>;
+    readonly externalSchema: string;
+    readonly warehouseSchema: string;
+    /**
+     * Name of the job's IAM role. The warehouse's schema phase creates and grants the database user
+     * `IAMR:<name>`, so it must be `warehouseLoaderRoleName(names)`.
+     */
+    readonly loaderRoleName: string;
 }
 
 export interface GlueJob {
@@ -59,7 +78,7 @@ export function sparkJobAccess(
         bucket,
         prefixes: datasets.map((dataset) => `${dataset}${suffix}`),
     });
-    const silverTables = [...datasets.flatMap((dataset) => [dataset, `${dataset}_changes`]), "processed_batches"];
+    const silverTables = [...datasets, "processed_batches"];
     switch (job) {
         case "bronze":
             return {
@@ -83,33 +102,34 @@ export function sparkJobAccess(
                 publishesDataQuality: true,
             };
         case "gold":
-            // Gold records the silver batches it consumed in the silver ledger table.
+            // Gold reads the silver tables and their changelog; its ledger is customer_ltv's snapshot summary.
             return {
-                read: [{ bucket: buckets.silver, prefixes: silverTables }],
-                write: [
-                    { bucket: buckets.gold, prefixes: ["*"] },
-                    { bucket: buckets.silver, prefixes: ["processed_batches"] },
-                ],
+                read: [{ bucket: buckets.silver, prefixes: datasets }],
+                write: [{ bucket: buckets.gold, prefixes: ["*"] }],
                 catalogRead: [databases.silver, databases.gold],
-                catalogWrite: [
-                    { database: databases.gold, tables: ["*"] },
-                    { database: databases.silver, tables: ["processed_batches"] },
-                ],
+                catalogWrite: [{ database: databases.gold, tables: ["*"] }],
                 metricNamespaces: ["Glue"],
                 publishesDataQuality: false,
             };
     }
 }
 
+/** The warehouse load's pinned capacity: it submits one Data API batch and polls it while Redshift does the work. */
+export const warehouseLoadMaxCapacity = 0.0625;
+
 /**
  * The Glue ETL jobs: one security configuration (S3 SSE-KMS and bookmarks CSE-KMS with the
- * data-lake key, CloudWatch SSE-KMS with the logs key), the library zip and entry points
- * uploaded under content-hashed keys, and per hop an encrypted pair of log groups, a role scoped
- * to that hop's prefixes, tables, key and logs, and a Glue 5.0 job with every setting pinned.
+ * data-lake key, CloudWatch SSE-KMS with the logs key), the library (zip for Spark, wheel for
+ * Python shell) and entry points uploaded under content-hashed keys, and per job an encrypted pair
+ * of log groups, a role scoped to that job's prefixes, tables, key, logs (and for the warehouse
+ * load, its workgroup), and the job with every setting pinned: Glue 5.0 Spark for the hops, a
+ * Python shell 3.9 job for the warehouse load.
  */
 export class GlueJobs extends pulumi.ComponentResource {
     readonly securityConfiguration: aws.glue.SecurityConfiguration;
     readonly jobs: Readonly<Record<SparkJob, GlueJob>>;
+    /** The Python shell job that MERGEs gold into the warehouse tables. */
+    readonly warehouseLoad: GlueJob;
 
     constructor(name: string, args: GlueJobsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:etl:GlueJobs", name, {}, opts);
@@ -172,77 +192,116 @@ export class GlueJobs extends pulumi.ComponentResource {
             ],
         });
 
-        const defineJob = (job: SparkJob): GlueJob => {
-            const jobName = names.resource(job);
-            const roleName = names.resource(`glue-${job}`);
-            const logGroupPrefix = names.logGroup(`glue-${job}`);
-            // Glue 5.0 writes driver and executor logs to <prefix>/error and print output to <prefix>/output.
+        /** Log groups, role, scoped policy and uploaded entry point of one job. */
+        const jobResources = (job: {
+            /** Names the job, its role (`glue-<key>`), log groups and temp prefix. */
+            readonly key: string;
+            /** Entry point under glue-scripts/jobs/, without `.py`. */
+            readonly script: string;
+            readonly access: (buckets: Record<DataLayer, string>) => Omit<JobAccess, "logGroups">;
+            /** Spark jobs write temp files under glue/temp/<key>/ (`--TempDir`). */
+            readonly tempDir: boolean;
+            /** Glue's own log folder for the job type: `/aws-glue/jobs` (Spark) or `/aws-glue/python-jobs` (Python shell). */
+            readonly glueLogFolder: "jobs" | "python-jobs";
+            readonly extraStatements?: pulumi.Input<PolicyStatement[]>;
+            /** @default `glue-<key>` under the stack's naming */
+            readonly roleName?: string;
+        }) => {
+            const roleName = job.roleName ?? names.resource(`glue-${job.key}`);
+            const logGroupPrefix = names.logGroup(`glue-${job.key}`);
+            // Glue writes driver and executor logs to <prefix>/error and print output to <prefix>/output.
             const logGroupNames = ["error", "output"].map((stream) => `${logGroupPrefix}/${stream}`);
             const logGroups = logGroupNames.map(
                 (groupName) =>
                     new aws.cloudwatch.LogGroup(
-                        `${name}-${job}-${groupName.split("/").pop()}`,
+                        `${name}-${job.key}-${groupName.split("/").pop()}`,
                         { name: groupName, kmsKeyId: args.logsKey.arn, retentionInDays: args.logRetentionDays },
                         { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
                     ),
             );
             const role = new aws.iam.Role(
-                `${name}-${job}`,
-                { name: roleName, description: `Runs the ${job} Glue job.`, assumeRolePolicy: trust, maxSessionDuration: 3600 },
+                `${name}-${job.key}`,
+                { name: roleName, description: `Runs the ${job.key} Glue job.`, assumeRolePolicy: trust, maxSessionDuration: 3600 },
                 { parent: this },
             );
             const policy = new aws.iam.RolePolicy(
-                `${name}-${job}`,
+                `${name}-${job.key}`,
                 {
                     role: role.name,
-                    name: `${job}-job-access`,
+                    name: `${job.key}-job-access`,
                     policy: pulumi
-                        .all([pulumi.output(args.buckets), pulumi.output(args.glueAssetsBucket), args.dataLakeKey.arn])
-                        .apply(([buckets, assets, dataLakeKeyArn]) => {
-                            const access = sparkJobAccess(job, buckets, args.databaseNames, datasets);
-                            return JSON.stringify(
-                                jobPolicy(
-                                    {
-                                        ...access,
-                                        read: [...access.read, { bucket: assets, prefixes: ["glue/lib", "glue/scripts"] }],
-                                        write: [...access.write, { bucket: assets, prefixes: [`glue/temp/${job}`] }],
-                                        logGroups: [
-                                            ...logGroupNames,
-                                            // Where Glue puts logs encrypted by a security configuration when it ignores the prefix.
-                                            `/aws-glue/jobs/${args.securityConfigurationName}-role/${roleName}/*`,
-                                        ],
-                                    },
-                                    { partition, region, accountId, dataLakeKeyArn },
-                                ),
+                        .all([
+                            pulumi.output(args.buckets),
+                            pulumi.output(args.glueAssetsBucket),
+                            args.dataLakeKey.arn,
+                            job.extraStatements ?? [],
+                        ])
+                        .apply(([buckets, assets, dataLakeKeyArn, extra]) => {
+                            const granted = job.access(buckets);
+                            const temp = job.tempDir ? [{ bucket: assets, prefixes: [`glue/temp/${job.key}`] }] : [];
+                            const document = jobPolicy(
+                                {
+                                    ...granted,
+                                    read: [...granted.read, { bucket: assets, prefixes: ["glue/lib", "glue/scripts"] }],
+                                    write: [...granted.write, ...temp],
+                                    logGroups: [
+                                        ...logGroupNames,
+                                        // Where Glue puts logs encrypted by a security configuration when it ignores the prefix.
+                                        `/aws-glue/${job.glueLogFolder}/${args.securityConfigurationName}-role/${roleName}/*`,
+                                    ],
+                                },
+                                { partition, region, accountId, dataLakeKeyArn },
                             );
+                            return JSON.stringify({ ...document, Statement: [...document.Statement, ...extra] });
                         }),
                 },
                 { parent: this },
             );
-            const script = jobScript(job);
+            const scriptAsset = jobScript(job.script);
             const scriptObject = new aws.s3.BucketObjectv2(
-                `${name}-${job}-script`,
-                { bucket: args.glueAssetsBucket, key: script.key, source: script.asset, contentType: "text/x-python" },
+                `${name}-${job.key}-script`,
+                { bucket: args.glueAssetsBucket, key: scriptAsset.key, source: scriptAsset.asset, contentType: "text/x-python" },
                 { parent: this },
             );
-            const glueJob = new aws.glue.Job(
-                `${name}-${job}`,
-                {
-                    name: jobName,
-                    description: `Lakehouse ${job} hop (glue-scripts/jobs/${job}.py).`,
+            return {
+                role,
+                logGroups,
+                logGroupPrefix,
+                scriptLocation: pulumi.interpolate`${assetsUri}/${scriptObject.key}`,
+                dependsOn: [policy, ...logGroups],
+                /** Settings every job pins the same way. */
+                settings: {
+                    name: names.resource(job.key),
                     roleArn: role.arn,
                     jobMode: "SCRIPT",
-                    glueVersion: "5.0",
-                    command: { name: "glueetl", pythonVersion: "3", scriptLocation: pulumi.interpolate`${assetsUri}/${scriptObject.key}` },
-                    workerType: etl.workerType,
-                    numberOfWorkers: etl.numberOfWorkers,
-                    executionClass: etl.executionClass,
                     timeout: etl.timeoutMinutes,
                     maxRetries: etl.maxRetries,
-                    // The jobs' ledgers assume one run at a time.
+                    // The ledgers (and the load's single transaction) assume one run at a time.
                     executionProperty: { maxConcurrentRuns: 1 },
                     jobRunQueuingEnabled: false,
                     securityConfiguration: this.securityConfiguration.name,
+                },
+            };
+        };
+
+        const defineJob = (job: SparkJob): GlueJob => {
+            const { settings, role, logGroups, logGroupPrefix, scriptLocation, dependsOn } = jobResources({
+                key: job,
+                script: job,
+                access: (buckets) => sparkJobAccess(job, buckets, args.databaseNames, datasets),
+                tempDir: true,
+                glueLogFolder: "jobs",
+            });
+            const glueJob = new aws.glue.Job(
+                `${name}-${job}`,
+                {
+                    ...settings,
+                    description: `Lakehouse ${job} hop (glue-scripts/jobs/${job}.py).`,
+                    glueVersion: "5.0",
+                    command: { name: "glueetl", pythonVersion: "3", scriptLocation },
+                    workerType: etl.workerType,
+                    numberOfWorkers: etl.numberOfWorkers,
+                    executionClass: etl.executionClass,
                     defaultArguments: {
                         "--job-language": "python",
                         "--extra-py-files": pulumi.interpolate`${assetsUri}/${libraryObject.key}`,
@@ -261,16 +320,71 @@ export class GlueJobs extends pulumi.ComponentResource {
                         ...contractArguments(job),
                     },
                 },
-                { parent: this, dependsOn: [policy, ...logGroups] },
+                { parent: this, dependsOn },
             );
             return { job: glueJob, role, logGroups };
         };
 
         this.jobs = Object.fromEntries(sparkJobs.map((job) => [job, defineJob(job)])) as Record<SparkJob, GlueJob>;
 
+        const wheel = libraryWheel();
+        const wheelObject = new aws.s3.BucketObjectv2(
+            `${name}-library-wheel`,
+            { bucket: args.glueAssetsBucket, key: wheel.key, source: wheel.archive, contentType: "application/zip" },
+            { parent: this },
+        );
+        const loader = jobResources({
+            key: "warehouse-load",
+            script: "warehouse_load",
+            // Only its script and the wheel (added for every job); the data moves inside Redshift.
+            access: () => ({
+                read: [],
+                write: [],
+                catalogRead: [],
+                catalogWrite: [],
+                metricNamespaces: ["Glue"],
+                publishesDataQuality: false,
+            }),
+            tempDir: false,
+            glueLogFolder: "python-jobs",
+            extraStatements: pulumi.output(args.warehouse.workgroupArn).apply(warehouseLoadStatements),
+            // The warehouse's schema phase creates and grants the database user IAMR:<this name>.
+            roleName: args.warehouse.loaderRoleName,
+        });
+        this.warehouseLoad = {
+            job: new aws.glue.Job(
+                `${name}-warehouse-load`,
+                {
+                    // Retries are safe: one Data API batch is one transaction, so a retry starts from what the last committed run left.
+                    ...loader.settings,
+                    description: "Lakehouse warehouse load (glue-scripts/jobs/warehouse_load.py): MERGEs gold into the warehouse tables.",
+                    // Python shell 3.9 runs on Glue 3.0; it has no workers or execution class, only a capacity of 0.0625 or 1 DPU.
+                    glueVersion: "3.0",
+                    command: { name: "pythonshell", pythonVersion: "3.9", scriptLocation: loader.scriptLocation },
+                    maxCapacity: warehouseLoadMaxCapacity,
+                    defaultArguments: {
+                        "--job-language": "python",
+                        "--extra-py-files": pulumi.interpolate`${assetsUri}/${wheelObject.key}`,
+                        "--enable-continuous-cloudwatch-log": "true",
+                        "--custom-logGroup-prefix": loader.logGroupPrefix,
+                        "--workgroup_name": args.warehouse.workgroupName,
+                        "--database": args.warehouse.databaseName,
+                        "--gold_database": args.databaseNames.gold,
+                        "--iam_role_arn": args.warehouse.spectrumRoleArn,
+                        "--external_schema": args.warehouse.externalSchema,
+                        "--warehouse_schema": args.warehouse.warehouseSchema,
+                    },
+                },
+                { parent: this, dependsOn: loader.dependsOn },
+            ),
+            role: loader.role,
+            logGroups: loader.logGroups,
+        };
+
         this.registerOutputs({
             securityConfiguration: this.securityConfiguration.name,
             jobs: Object.fromEntries(sparkJobs.map((job) => [job, this.jobs[job].job.name])),
+            warehouseLoad: this.warehouseLoad.job.name,
         });
     }
 }

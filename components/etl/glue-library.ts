@@ -62,6 +62,68 @@ export function libraryArchive(root = repoRoot): { key: string; archive: pulumi.
     };
 }
 
+/** Distribution name and release of the library as a wheel. */
+const wheelDistribution = "lakehouse";
+const wheelRelease = "0.1.0";
+
+/** A wheel's RECORD hash: urlsafe base64 of the sha256 digest without padding (PEP 376/427). */
+const recordHash = (content: Buffer): string => `sha256=${createHash("sha256").update(content).digest("base64url")}`;
+
+/** One file of the wheel: a library source, or generated metadata. */
+export interface WheelMember {
+    readonly name: string;
+    readonly content: Buffer;
+    /** The repository file, for library sources. */
+    readonly source?: string;
+}
+
+/** The library as a pure-Python wheel: the zip's entries plus `.dist-info` METADATA, WHEEL and a RECORD with every file's hash and size. */
+export function libraryWheelMembers(root = repoRoot): { fileName: string; members: WheelMember[] } {
+    const entries = libraryEntries(root);
+    const distInfo = `${wheelDistribution}-${wheelRelease}.dist-info`;
+    const text = (lines: string[]): Buffer => Buffer.from([...lines, ""].join("\n"));
+    const members: WheelMember[] = [
+        ...entries.map((entry) => ({ name: entry.name, content: fs.readFileSync(entry.source), source: entry.source })),
+        {
+            name: `${distInfo}/METADATA`,
+            content: text(["Metadata-Version: 2.1", `Name: ${wheelDistribution}`, `Version: ${wheelRelease}`, "Requires-Python: >=3.9"]),
+        },
+        {
+            name: `${distInfo}/WHEEL`,
+            content: text(["Wheel-Version: 1.0", "Generator: lakehouse-platform", "Root-Is-Purelib: true", "Tag: py3-none-any"]),
+        },
+    ];
+    const record = text([
+        ...members.map((member) => `${member.name},${recordHash(member.content)},${member.content.length}`),
+        `${distInfo}/RECORD,,`,
+    ]);
+    return {
+        fileName: `${wheelDistribution}-${wheelRelease}-py3-none-any.whl`,
+        members: [...members, { name: `${distInfo}/RECORD`, content: record }],
+    };
+}
+
+/**
+ * The wheel as an archive Pulumi zips on upload, for the Python shell job: its `--extra-py-files`
+ * pip-installs `.whl` files (Python shell 3.9 takes no `.egg`, and a plain zip is not installed).
+ * The key ends in the wheel's file name, since the runner installs the file under that base name;
+ * the content hash is the folder, so the key changes exactly when the content does.
+ */
+export function libraryWheel(root = repoRoot): { key: string; archive: pulumi.asset.AssetArchive } {
+    const { fileName, members } = libraryWheelMembers(root);
+    return {
+        key: `glue/lib/${contentHash(libraryEntries(root)).slice(0, 16)}/${fileName}`,
+        archive: new pulumi.asset.AssetArchive(
+            Object.fromEntries(
+                members.map((member) => [
+                    member.name,
+                    member.source ? new pulumi.asset.FileAsset(member.source) : new pulumi.asset.StringAsset(member.content.toString()),
+                ]),
+            ),
+        ),
+    };
+}
+
 /** A job entry point and its content-hashed object key. */
 export function jobScript(job: string, root = repoRoot): { key: string; asset: pulumi.asset.FileAsset } {
     const source = path.join(root, "glue-scripts", "jobs", `${job}.py`);

@@ -1,4 +1,4 @@
-"""Glue job: recompute the gold groups touched by new silver changes. Arguments: README.md."""
+"""Glue job: bring gold up to the current silver snapshots. Arguments: README.md."""
 
 import sys
 
@@ -22,7 +22,7 @@ glue_context = GlueContext(SparkContext.getOrCreate(conf))
 job = Job(glue_context)
 job.init(args["JOB_NAME"], args)
 
-result = gold.refresh(glue_context.spark_session, context.lake, context.run_date)
-print(f"gold: silver runs {list(result.silver_runs)}, touched groups {result.touched_groups}")
+result = gold.refresh(glue_context.spark_session, context.lake)
+print(f"gold: silver snapshots {result.silver_snapshots}, touched groups {result.touched_groups}")
 
 job.commit()

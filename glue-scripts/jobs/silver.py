@@ -41,7 +41,6 @@ for spec in context.specs:
         args["bronze_uri"],
         args["quarantine_uri"],
         context.run_date,
-        run_id,
     )
     counts.append(result.counts)
     if result.counts.accepted:

@@ -42,11 +42,10 @@ def run_silver(
     specs: list[DatasetSpec],
     locations: Locations,
     run_date: date,
-    run_id: str,
 ) -> list[DatasetCounts]:
     return [
         silver.process(
-            spark, lake, spec, locations.bronze_uri, locations.quarantine_uri, run_date, run_id
+            spark, lake, spec, locations.bronze_uri, locations.quarantine_uri, run_date
         ).counts
         for spec in specs
     ]
@@ -61,5 +60,5 @@ def run_all(
     run_id: str,
 ) -> tuple[list[DatasetCounts], gold.GoldResult]:
     run_bronze(spark, specs, locations, run_date, run_id)
-    counts = run_silver(spark, lake, specs, locations, run_date, run_id)
-    return counts, gold.refresh(spark, lake, run_date)
+    counts = run_silver(spark, lake, specs, locations, run_date)
+    return counts, gold.refresh(spark, lake)

@@ -23,7 +23,6 @@ from lakehouse.specs import DatasetSpec, Field, Rule
 from lakehouse.summary import DatasetCounts
 from lakehouse.tables import (
     Lake,
-    change_columns,
     ensure_silver_tables,
     merge_by_key,
     processed_batches,
@@ -221,10 +220,9 @@ def process(
     bronze_uri: str,
     quarantine_uri: str,
     run_date: date,
-    run_id: str,
 ) -> SilverResult:
-    """Classifies the pending bronze batches, quarantines rejects, records changes for gold
-    (old and new versions of each upserted key) and upserts the accepted rows."""
+    """Classifies the pending bronze batches, quarantines rejects and upserts the accepted rows
+    (gold reads what the upsert changed from the table's Iceberg changelog)."""
     ensure_silver_tables(spark, lake, spec)
     batches = pending_batches(spark, lake, bronze_uri, spec.name)
     classified = classify(
@@ -238,25 +236,10 @@ def process(
                 "run_date", "batch_id"
             ).parquet(join_uri(quarantine_uri, spec.name))
         if counts.accepted:
-            accepted = accepted_rows(classified, spec)
-            _record_changes(spark, lake, spec, accepted, run_id)
-            merge_by_key(spark, lake.silver(spec.name), accepted, spec.key)
+            merge_by_key(spark, lake.silver(spec.name), accepted_rows(classified, spec), spec.key)
     finally:
         classified.unpersist()
     batch_ids = [b for b, _ in batches]
     if batch_ids:
         record_batches(spark, lake, spec.name, "silver", batch_ids, run_date)
     return SilverResult(counts, tuple(batch_ids))
-
-
-def _record_changes(
-    spark: SparkSession, lake: Lake, spec: DatasetSpec, accepted: DataFrame, run_id: str
-) -> None:
-    """Old and new images of the upserted keys' gold inputs, written before the upsert."""
-    columns = [name for name, _ in change_columns(spec)]
-    keys = accepted.select(*spec.key)
-    old = spark.table(lake.silver(spec.name)).join(keys, list(spec.key), "left_semi")
-    images = old.select(*columns, F.lit("old").alias("image")).unionByName(
-        accepted.select(*columns, F.lit("new").alias("image"))
-    )
-    images.withColumn("silver_run_id", F.lit(run_id)).writeTo(lake.changes(spec.name)).append()

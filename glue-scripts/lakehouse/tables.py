@@ -37,9 +37,6 @@ class Lake:
     def silver(self, dataset: str) -> str:
         return f"{self.catalog}.{self.silver_database}.{dataset}"
 
-    def changes(self, dataset: str) -> str:
-        return f"{self.catalog}.{self.silver_database}.{dataset}_changes"
-
     def ledger(self) -> str:
         return f"{self.catalog}.{self.silver_database}.processed_batches"
 
@@ -59,9 +56,9 @@ def silver_columns(spec: DatasetSpec) -> list[tuple[str, str]]:
     return [(f.name, spark_type(f)) for f in spec.fields] + list(SILVER_METADATA)
 
 
-def change_columns(spec: DatasetSpec) -> list[tuple[str, str]]:
-    names = list(dict.fromkeys([*spec.key, *spec.gold_inputs]))
-    return [(n, spark_type(spec.field(n))) for n in names]
+def change_columns(spec: DatasetSpec) -> list[str]:
+    """The key and the columns gold reads: a change elsewhere (e.g. an email) touches no gold."""
+    return list(dict.fromkeys([*spec.key, *spec.gold_inputs]))
 
 
 def partition_clause(spec: DatasetSpec) -> str:
@@ -74,20 +71,35 @@ def create_namespace(spark: SparkSession, catalog: str, database: str) -> None:
     spark.sql(f"CREATE NAMESPACE IF NOT EXISTS {catalog}.{database}")
 
 
+# Gold reads silver's changes from Iceberg's changelog, which covers copy-on-write snapshots
+# only; the modes are pinned so an engine default or a later ALTER cannot switch them silently.
+COPY_ON_WRITE = {
+    "write.merge.mode": "copy-on-write",
+    "write.update.mode": "copy-on-write",
+    "write.delete.mode": "copy-on-write",
+}
+
+
 def create_table(
-    spark: SparkSession, name: str, columns: list[tuple[str, str]], partitioning: str = ""
+    spark: SparkSession,
+    name: str,
+    columns: list[tuple[str, str]],
+    partitioning: str = "",
+    properties: dict[str, str] | None = None,
 ) -> None:
+    settings = {"format-version": "2", **(properties or {})}
+    listed = ", ".join(f"'{k}' = '{v}'" for k, v in settings.items())
     spark.sql(
         f"CREATE TABLE IF NOT EXISTS {name} ({column_list(columns)}) USING iceberg{partitioning}"
-        " TBLPROPERTIES ('format-version' = '2')"
+        f" TBLPROPERTIES ({listed})"
     )
 
 
 def ensure_silver_tables(spark: SparkSession, lake: Lake, spec: DatasetSpec) -> None:
     create_namespace(spark, lake.catalog, lake.silver_database)
-    create_table(spark, lake.silver(spec.name), silver_columns(spec), partition_clause(spec))
-    changes = [*change_columns(spec), ("image", "string"), ("silver_run_id", "string")]
-    create_table(spark, lake.changes(spec.name), changes, " PARTITIONED BY (silver_run_id)")
+    create_table(
+        spark, lake.silver(spec.name), silver_columns(spec), partition_clause(spec), COPY_ON_WRITE
+    )
     create_table(spark, lake.ledger(), list(LEDGER_COLUMNS))
 
 
@@ -112,12 +124,23 @@ def record_batches(
 
 
 def merge_by_key(spark: SparkSession, target: str, source: DataFrame, key: tuple[str, ...]) -> None:
-    """Upsert: the source row replaces the target row with the same key."""
+    """Upsert: the source row replaces the target row with the same key.
+
+    A matching target row has its first key column within the source's range, so the ON clause
+    says so with literals: Iceberg then skips every file whose min/max of that column lies
+    outside the range. With time-ordered keys (order numbers, ULIDs) that leaves the recent
+    files only; with random keys the range spans everything and nothing changes.
+    """
+    first = key[0]
+    low, high = source.agg(F.min(first), F.max(first)).first() or (None, None)
+    if low is None:
+        return
     view = f"merge_source_{abs(hash(target))}"
     source.createOrReplaceTempView(view)
     on = " AND ".join(f"t.{k} = s.{k}" for k in key)
     spark.sql(
-        f"MERGE INTO {target} t USING {view} s ON {on} "
-        "WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *"
+        f"MERGE INTO {target} t USING {view} s ON {on} AND t.{first} BETWEEN :low AND :high "
+        "WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *",
+        args={"low": low, "high": high},
     )
     spark.catalog.dropTempView(view)

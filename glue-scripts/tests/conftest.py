@@ -57,3 +57,11 @@ def sample_lake(spark: SparkSession, specs: dict[str, DatasetSpec], lake_root: P
     lake = LakeRun(spark, specs, lake_root / "sample")
     lake.run(REPO / "sample-data" / "landing", date(2024, 3, 1))
     return lake
+
+
+@pytest.fixture
+def lake(spark: SparkSession, specs: dict[str, DatasetSpec], tmp_path: Path) -> LakeRun:
+    """A fresh, isolated lake per test."""
+    from tests.helpers import LakeRun
+
+    return LakeRun(spark, specs, tmp_path)

@@ -11,13 +11,15 @@ from typing import Any
 
 from pyspark.sql import SparkSession
 
-from lakehouse.pipeline import Locations, run_all
+from lakehouse.gold import customer_ltv, daily_sales, product_daily
+from lakehouse.pipeline import Locations, run_all, run_bronze, run_silver
 from lakehouse.specs import DatasetSpec
-from lakehouse.summary import run_summary
+from lakehouse.summary import DatasetCounts, run_summary
 from lakehouse.tables import Lake
 from tests.conftest import CATALOG
 
 REPO = Path(__file__).resolve().parents[2]
+GOLD_TABLES = ("daily_sales", "customer_ltv", "product_daily")
 lake_numbers = count(1)
 
 
@@ -85,17 +87,43 @@ class LakeRun:
         self.lake = Lake(CATALOG, f"silver{n}", f"gold{n}")
         self.root = root
 
+    def locations(self, landing: Path) -> Locations:
+        return Locations(str(landing), str(self.root / "bronze"), str(self.root / "q"))
+
     def run(self, landing: Path, run_date: date) -> dict:
-        locations = Locations(str(landing), str(self.root / "bronze"), str(self.root / "q"))
         run_id = f"run{next(lake_numbers):04d}"
-        counts, gold = run_all(self.spark, self.lake, self.specs, locations, run_date, run_id)
+        counts, gold = run_all(
+            self.spark, self.lake, self.specs, self.locations(landing), run_date, run_id
+        )
         return run_summary(run_date, run_id, counts, gold.touched_groups)["datasets"]
+
+    def bronze_and_silver(self, landing: Path, run_date: date) -> list[DatasetCounts]:
+        """A run that stops before gold."""
+        run_bronze(
+            self.spark,
+            self.specs,
+            self.locations(landing),
+            run_date,
+            f"run{next(lake_numbers):04d}",
+        )
+        return run_silver(self.spark, self.lake, self.specs, self.locations(landing), run_date)
 
     def gold(self, table: str) -> set[tuple]:
         return {tuple(r) for r in self.spark.table(self.lake.gold(table)).collect()}
 
     def all_gold(self) -> dict[str, set[tuple]]:
-        return {t: self.gold(t) for t in ("daily_sales", "customer_ltv", "product_daily")}
+        return {t: self.gold(t) for t in GOLD_TABLES}
+
+    def recomputed_gold(self) -> dict[str, set[tuple]]:
+        """Gold computed from scratch over all of silver: what incremental gold must equal."""
+        transactions = self.spark.table(self.lake.silver("transactions"))
+        customers = self.spark.table(self.lake.silver("customers"))
+        frames = {
+            "daily_sales": daily_sales(transactions),
+            "customer_ltv": customer_ltv(transactions, customers),
+            "product_daily": product_daily(transactions),
+        }
+        return {t: {tuple(r) for r in f.collect()} for t, f in frames.items()}
 
 
 def expected_sample_counts() -> dict:

@@ -7,10 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from pyspark.sql import SparkSession
 
 from lakehouse.local_pipeline import main
-from lakehouse.specs import DatasetSpec
 from tests.helpers import (
     REPO,
     LakeRun,
@@ -20,11 +18,6 @@ from tests.helpers import (
     transaction,
     write_landing,
 )
-
-
-@pytest.fixture
-def lake(spark: SparkSession, specs: dict[str, DatasetSpec], tmp_path: Path) -> LakeRun:
-    return LakeRun(spark, specs, tmp_path)
 
 
 def test_sample_data_counts_match_the_readme_and_rerun_changes_nothing(lake: LakeRun) -> None:

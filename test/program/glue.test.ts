@@ -1,9 +1,10 @@
 import { strict as assert } from "node:assert";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { loadDatasetSpecs } from "../../components/catalog/dataset-specs";
-import { libraryEntries } from "../../components/etl/glue-library";
+import { libraryEntries, libraryWheelMembers } from "../../components/etl/glue-library";
 import type { PlannedResource } from "../../harness/evaluate";
 import { ofType, planOf } from "./plans";
 
@@ -23,6 +24,14 @@ const list = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]
 const statementsOf = (policy: PlannedResource): Statement[] =>
     (JSON.parse(policy.inputs["policy"] as string) as { Statement: Statement[] }).Statement;
 const jobs = (stack: string): PlannedResource[] => ofType(planOf(stack).resources, "aws:glue/job:Job");
+const commandOf = (job: PlannedResource): Record<string, string> => job.inputs["command"] as Record<string, string>;
+const sparkJobsOf = (stack: string): PlannedResource[] => jobs(stack).filter((job) => commandOf(job)["name"] === "glueetl");
+const loaderOf = (stack: string): PlannedResource => {
+    const loader = jobs(stack).find((job) => job.inputs["name"] === `lakehouse-${stack}-warehouse-load`);
+    assert.ok(loader, "warehouse-load job");
+    return loader;
+};
+const argumentsOf = (job: PlannedResource): Record<string, string> => job.inputs["defaultArguments"] as Record<string, string>;
 const bucketNames = (stack: string): Record<string, string> => planOf(stack).outputs["buckets"] as Record<string, string>;
 
 /** The Python the Glue scripts' tooling uses: the repo venv when it exists, else python3 (needs PyYAML). */
@@ -102,9 +111,13 @@ for (const stack of stacks) {
         it("has one glueetl job per hop on Glue 5.0 with the profile's workers, class, timeout and retries", () => {
             assert.deepEqual(
                 jobs(stack).map((job) => job.inputs["name"]),
+                ["bronze", "silver", "gold", "warehouse-load"].map((hop) => `lakehouse-${stack}-${hop}`),
+            );
+            assert.deepEqual(
+                sparkJobsOf(stack).map((job) => job.inputs["name"]),
                 ["bronze", "silver", "gold"].map((hop) => `lakehouse-${stack}-${hop}`),
             );
-            for (const job of jobs(stack)) {
+            for (const job of sparkJobsOf(stack)) {
                 assert.equal(job.inputs["glueVersion"], "5.0", job.name);
                 assert.equal((job.inputs["command"] as Record<string, string>)["name"], "glueetl", job.name);
                 assert.equal(job.inputs["workerType"], profile.workerType, job.name);
@@ -132,7 +145,7 @@ for (const stack of stacks) {
         });
 
         it("pins every job argument AWS would otherwise default, and the Iceberg catalog on the Glue catalog", () => {
-            for (const job of jobs(stack)) {
+            for (const job of sparkJobsOf(stack)) {
                 const args = job.inputs["defaultArguments"] as Record<string, string>;
                 assert.deepEqual(
                     {
@@ -170,7 +183,10 @@ for (const stack of stacks) {
             const keys = new Set(objects.map((object) => `s3://${object.inputs["bucket"] as string}/${object.inputs["key"] as string}`));
             for (const object of objects) {
                 assert.equal(object.inputs["bucket"], bucketNames(stack)["glueAssets"]);
-                assert.match(object.inputs["key"] as string, /^glue\/(scripts\/[a-z_]+|lib\/lakehouse)-[0-9a-f]{16}\.(py|zip)$/);
+                assert.match(
+                    object.inputs["key"] as string,
+                    /^glue\/((scripts\/[a-z_]+|lib\/lakehouse)-[0-9a-f]{16}\.(py|zip)|lib\/[0-9a-f]{16}\/lakehouse-0\.1\.0-py3-none-any\.whl)$/,
+                );
             }
             for (const job of jobs(stack)) {
                 assert.ok(keys.has((job.inputs["command"] as Record<string, string>)["scriptLocation"]), job.name);
@@ -180,7 +196,7 @@ for (const stack of stacks) {
 
         it("each job has its own role, trusted only by Glue from this account", () => {
             const roleArns = jobs(stack).map((job) => job.inputs["roleArn"]);
-            assert.equal(new Set(roleArns).size, 3);
+            assert.equal(new Set(roleArns).size, 4);
             for (const role of ofType(resources(), "aws:iam/role:Role").filter((candidate) =>
                 roleArns.includes(candidate.outputs["arn"]),
             )) {
@@ -194,15 +210,20 @@ for (const stack of stacks) {
             }
         });
 
-        it("job roles allow no * action, * resource only for PutMetricData in Glue namespaces, and no iam:PassRole", () => {
+        it("job roles allow no * action, * resource only for PutMetricData in Glue namespaces or the status of own statements, and no iam:PassRole", () => {
             const policies = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").filter((policy) => /-etl-/.test(policy.name));
-            assert.equal(policies.length, 3);
+            assert.equal(policies.length, 4);
             for (const statement of policies.flatMap(statementsOf)) {
                 for (const action of list(statement.Action)) {
                     assert.match(action, /^[a-z0-9-]+:[A-Za-z]+$/, `${statement.Sid} names actions`);
                     assert.notEqual(action, "iam:PassRole");
                 }
-                if (list(statement.Resource).includes("*")) {
+                if (statement.Sid === "FollowOwnStatements") {
+                    assert.deepEqual(statement.Action, ["redshift-data:DescribeStatement"]);
+                    assert.deepEqual(statement.Condition, {
+                        StringEquals: { "redshift-data:statement-owner-iam-userid": "${aws:userid}" },
+                    });
+                } else if (list(statement.Resource).includes("*")) {
                     assert.deepEqual(statement.Action, ["cloudwatch:PutMetricData"]);
                     assert.ok(
                         list(statement.Condition?.["StringEquals"]?.["cloudwatch:namespace"] ?? []).every((ns) => ns.startsWith("Glue")),
@@ -217,7 +238,8 @@ for (const stack of stacks) {
             const expected: Record<string, { read: string[]; write: string[] }> = {
                 bronze: { read: ["landing", "bronze"], write: ["bronze"] },
                 silver: { read: ["bronze", "silver", "quarantine"], write: ["silver", "quarantine"] },
-                gold: { read: ["silver", "gold"], write: ["gold", "silver"] },
+                gold: { read: ["silver", "gold"], write: ["gold"] },
+                "warehouse-load": { read: [], write: [] },
             };
             for (const [hop, layers] of Object.entries(expected)) {
                 const policy = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").find((candidate) =>
@@ -235,7 +257,8 @@ for (const stack of stacks) {
                     ].sort();
                 const named = (purposes: string[]) => [...purposes.map((purpose) => buckets[purpose]), buckets["glueAssets"]].sort();
                 assert.deepEqual(bucketsOf("ReadObjects"), named(layers.read), `${hop} reads`);
-                assert.deepEqual(bucketsOf("WriteObjects"), named(layers.write), `${hop} writes`);
+                // Only the Spark jobs write: their layers and their temp prefix in the assets bucket.
+                assert.deepEqual(bucketsOf("WriteObjects"), layers.write.length > 0 ? named(layers.write) : [], `${hop} writes`);
                 if (hop === "bronze") {
                     const landingReads = list(statements[0].Resource).filter((arn) => arn.includes(buckets["landing"]));
                     assert.deepEqual(
@@ -249,6 +272,92 @@ for (const stack of stacks) {
                     [{ StringEquals: { "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "glue.eu-west-1.amazonaws.com"] } }],
                 );
             }
+        });
+
+        it("the warehouse load is a Python shell 3.9 job on Glue 3.0 with 1/16 DPU and the profile's timeout and retries", () => {
+            const loader = loaderOf(stack);
+            assert.deepEqual(commandOf(loader), {
+                name: "pythonshell",
+                pythonVersion: "3.9",
+                scriptLocation: commandOf(loader)["scriptLocation"],
+            });
+            assert.match(commandOf(loader)["scriptLocation"], /\/glue\/scripts\/warehouse_load-[0-9a-f]{16}\.py$/);
+            assert.deepEqual(
+                {
+                    glueVersion: loader.inputs["glueVersion"],
+                    maxCapacity: loader.inputs["maxCapacity"],
+                    timeout: loader.inputs["timeout"],
+                    maxRetries: loader.inputs["maxRetries"],
+                    executionProperty: loader.inputs["executionProperty"],
+                    jobRunQueuingEnabled: loader.inputs["jobRunQueuingEnabled"],
+                    jobMode: loader.inputs["jobMode"],
+                },
+                {
+                    glueVersion: "3.0",
+                    maxCapacity: 0.0625,
+                    timeout: profile.timeout,
+                    maxRetries: profile.maxRetries,
+                    executionProperty: { maxConcurrentRuns: 1 },
+                    jobRunQueuingEnabled: false,
+                    jobMode: "SCRIPT",
+                },
+            );
+            // AWS rejects workers and execution classes on Python shell jobs.
+            for (const absent of ["workerType", "numberOfWorkers", "executionClass"])
+                assert.equal(loader.inputs[absent], undefined, absent);
+            assert.match(argumentsOf(loader)["--extra-py-files"], /\/glue\/lib\/[0-9a-f]{16}\/lakehouse-0\.1\.0-py3-none-any\.whl$/);
+        });
+
+        it("the warehouse load runs against the workgroup, database and schemas the warehouse's schema phase created, as the user it granted", () => {
+            const [workgroup] = ofType(resources(), "aws:redshiftserverless/workgroup:Workgroup");
+            const [invocation] = ofType(resources(), "aws:lambda/invocation:Invocation");
+            const schemaPhase = JSON.parse(invocation.inputs["input"] as string) as Record<string, string>;
+            const loader = loaderOf(stack);
+            const role = ofType(resources(), "aws:iam/role:Role").find(
+                (candidate) => candidate.outputs["arn"] === loader.inputs["roleArn"],
+            );
+            assert.equal(role?.inputs["name"], `lakehouse-${stack}-glue-warehouse-load`);
+            assert.equal(schemaPhase["loaderRole"], role?.inputs["name"]);
+            const args = argumentsOf(loader);
+            assert.deepEqual(
+                {
+                    workgroup: args["--workgroup_name"],
+                    database: args["--database"],
+                    goldDatabase: args["--gold_database"],
+                    spectrumRole: args["--iam_role_arn"],
+                    externalSchema: args["--external_schema"],
+                    warehouseSchema: args["--warehouse_schema"],
+                },
+                {
+                    workgroup: workgroup.inputs["workgroupName"],
+                    database: schemaPhase["database"],
+                    goldDatabase: `lakehouse_${stack}_gold`,
+                    spectrumRole: schemaPhase["spectrumRoleArn"],
+                    externalSchema: schemaPhase["externalSchema"],
+                    warehouseSchema: schemaPhase["warehouseSchema"],
+                },
+            );
+            assert.equal(schemaPhase["goldDatabase"], args["--gold_database"]);
+        });
+
+        it("the warehouse load's role runs statements and gets credentials on exactly this stack's workgroup, and nothing else in Redshift", () => {
+            const [workgroup] = ofType(resources(), "aws:redshiftserverless/workgroup:Workgroup");
+            const policy = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").find((candidate) =>
+                candidate.name.endsWith("-etl-warehouse-load"),
+            );
+            assert.ok(policy);
+            const redshift = statementsOf(policy).filter((statement) =>
+                list(statement.Action).some((action) => action.startsWith("redshift")),
+            );
+            assert.deepEqual(
+                redshift.map((statement) => [statement.Action, statement.Resource]),
+                [
+                    [["redshift-data:BatchExecuteStatement"], workgroup.outputs["arn"]],
+                    [["redshift-serverless:GetCredentials"], workgroup.outputs["arn"]],
+                    [["redshift-data:DescribeStatement"], "*"],
+                ],
+            );
+            assert.match(workgroup.outputs["arn"] as string, new RegExp(`^arn:aws:redshift-serverless:eu-west-1:111111111111:workgroup/`));
         });
 
         it("jobs log to their own log groups under the stack prefix, encrypted with the logs key, with the stack's retention", () => {
@@ -277,7 +386,7 @@ for (const stack of stacks) {
             return `arn:aws:glue:eu-west-1:111111111111:workflow/${workflow.inputs["name"] as string}`;
         };
 
-        it("runs bronze -> silver -> gold: an EVENT start trigger, then each job on its predecessor's success", () => {
+        it("runs bronze -> silver -> gold -> warehouse load: an EVENT start trigger, then each job on its predecessor's success", () => {
             const [workflow] = ofType(resources(), "aws:glue/workflow:Workflow");
             assert.equal(workflow.inputs["maxConcurrentRuns"], 1);
             const triggers = ofType(resources(), "aws:glue/trigger:Trigger");
@@ -294,6 +403,7 @@ for (const stack of stacks) {
                     ["EVENT", [], ["bronze"]],
                     ["CONDITIONAL", ["bronze SUCCEEDED"], ["silver"]],
                     ["CONDITIONAL", ["silver SUCCEEDED"], ["gold"]],
+                    ["CONDITIONAL", ["gold SUCCEEDED"], ["warehouse-load"]],
                 ],
             );
         });
@@ -348,6 +458,33 @@ describe("Glue artefacts built from the repository", () => {
             libraryEntries().map((entry) => entry.name),
             fromPython,
         );
+    });
+
+    it("the warehouse-load wheel installs with pip and its modules render the load SQL", () => {
+        const { fileName, members } = libraryWheelMembers();
+        const work = fs.mkdtempSync(path.join(os.tmpdir(), "lakehouse-wheel-"));
+        try {
+            const unpacked = path.join(work, "unpacked");
+            for (const member of members) {
+                fs.mkdirSync(path.dirname(path.join(unpacked, member.name)), { recursive: true });
+                fs.writeFileSync(path.join(unpacked, member.name), member.content);
+            }
+            const wheel = path.join(work, fileName);
+            const zip =
+                "import pathlib, sys, zipfile\nroot = pathlib.Path(sys.argv[1])\nwith zipfile.ZipFile(sys.argv[2], 'w') as z:\n    for f in sorted(root.rglob('*')):\n        z.write(f, f.relative_to(root).as_posix()) if f.is_file() else None";
+            execFileSync(python(), ["-c", zip, unpacked, wheel]);
+            const target = path.join(work, "site");
+            execFileSync(python(), ["-m", "pip", "install", "--quiet", "--no-deps", "--no-index", "--target", target, wheel]);
+            const check =
+                "from lakehouse.warehouse_sql import WarehouseParams, render_load; import lakehouse.warehouse_load, lakehouse.job_args; " +
+                "print(len(render_load(WarehouseParams('gold_ext', 'warehouse', 'gold', 'arn:aws:iam::111111111111:role/spectrum'))))";
+            const statements = Number(
+                execFileSync(python(), ["-c", check], { cwd: work, env: { ...process.env, PYTHONPATH: target }, encoding: "utf8" }),
+            );
+            assert.ok(statements > 0, "the load SQL renders from the installed wheel");
+        } finally {
+            fs.rmSync(work, { recursive: true, force: true });
+        }
     });
 
     it("dqdl-rulesets.json is what the Python DQDL renderer produces for the shipped specs (npm run generate:dqdl)", () => {

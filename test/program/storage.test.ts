@@ -152,6 +152,7 @@ describe("data protection per environment", () => {
                 "kms:EncryptionContext:aws:logs:arn": [
                     "arn:aws:logs:eu-west-1:111111111111:log-group:/lakehouse-prod/*",
                     "arn:aws:logs:eu-west-1:111111111111:log-group:/aws-glue/jobs/lakehouse-prod-glue-role/*",
+                    "arn:aws:logs:eu-west-1:111111111111:log-group:/aws-glue/python-jobs/lakehouse-prod-glue-role/*",
                     "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/redshift/lakehouse-prod-warehouse/*",
                 ],
             },
