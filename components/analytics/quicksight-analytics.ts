@@ -3,8 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../config";
 import type { LakeColumn } from "../catalog/lake-tables";
 import type { ResourceNames } from "../naming/resource-names";
-
-type PolicyStatement = Record<string, unknown>;
+import { serviceTrustPolicy, type PolicyStatement } from "../security/iam-documents";
 
 /** QuickSight column types (InputColumn.Type) for the Spark SQL types the gold job writes. */
 export function quickSightColumnType(sparkType: string): "STRING" | "INTEGER" | "DECIMAL" | "DATETIME" {
@@ -242,17 +241,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             {
                 name: roleName,
                 description,
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            Principal: { Service: "quicksight.amazonaws.com" },
-                            Action: "sts:AssumeRole",
-                            Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-                        },
-                    ],
-                }),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("quicksight.amazonaws.com", accountId)),
                 maxSessionDuration: 3600,
             },
             { parent: this },

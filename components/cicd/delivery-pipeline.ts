@@ -6,7 +6,8 @@ import { tlsOnlyTopicPolicy } from "../observability/topic-policy";
 import { pulumiBackendSecretKeys } from "../secrets/platform-secrets";
 import { SecureBucket } from "../storage/secure-bucket";
 import { buildImage, buildStages, buildStageSpecs, type BuildRoleKind, type BuildStage } from "./build-stages";
-import { buildRolePolicy, pipelineRolePolicy, serviceTrustPolicy } from "./delivery-policies";
+import { serviceTrustPolicy } from "../security/iam-documents";
+import { buildRolePolicy, pipelineRolePolicy } from "./delivery-policies";
 
 /** Purpose in the artifacts bucket's name; the access-log bucket admits its logs by that name. */
 export const deliveryArtifactsBucketPurpose = "pipeline-artifacts";

@@ -3,27 +3,7 @@
  * run the pipeline, nothing about the stack's resources (the deployer-access work attaches those).
  * Pure functions so the documents can be tested without a stack.
  */
-
-export type PolicyStatement = Record<string, unknown>;
-export interface PolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: PolicyStatement[];
-}
-
-/** A trust policy letting one AWS service assume the role, for this account's resources only. */
-export function serviceTrustPolicy(service: string, accountId: string): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: service },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            },
-        ],
-    };
-}
+import type { PolicyDocument, PolicyStatement } from "../security/iam-documents";
 
 /**
  * Where CodePipeline keeps the artifacts of a pipeline: under a prefix made of the pipeline

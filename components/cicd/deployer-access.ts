@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { RequiredTags } from "../../config";
 import type { ResourceNames } from "../naming/resource-names";
+import type { PolicyDocument, PolicyStatement } from "../security/iam-documents";
 
 /**
  * Where a group of deploy actions applies. Each scope becomes one statement of the deploy
@@ -598,12 +599,6 @@ const workloadOnlyServices = ["redshift-data"];
  */
 export function stackServices(features: readonly DeployFeature[]): string[] {
     return unique([...deployServices(features), ...workloadOnlyServices]);
-}
-
-export type PolicyStatement = Record<string, unknown>;
-export interface PolicyDocument {
-    readonly Version: "2012-10-17";
-    readonly Statement: PolicyStatement[];
 }
 
 /** A role the deployer hands to a service, with the service principals its trust policy names. */

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceNames } from "../naming/resource-names";
+import { serviceTrustPolicy } from "../security/iam-documents";
 
 /**
  * Landing objects that mark a complete delivery. The suffix is not a landing format the bronze job
@@ -94,17 +95,7 @@ export class EtlWorkflow extends pulumi.ComponentResource {
             {
                 name: names.resource("etl-events"),
                 description: "Lets EventBridge start the ETL workflow.",
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            Principal: { Service: "events.amazonaws.com" },
-                            Action: "sts:AssumeRole",
-                            Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
-                        },
-                    ],
-                }),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("events.amazonaws.com", args.accountId)),
             },
             { parent: this },
         );

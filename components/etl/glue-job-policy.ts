@@ -1,4 +1,4 @@
-export type PolicyStatement = Record<string, unknown>;
+import type { PolicyStatement } from "../security/iam-documents";
 
 /** Access to objects under prefixes of one bucket; `"*"` alone means the whole bucket. */
 export interface PrefixAccess {

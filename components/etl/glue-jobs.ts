@@ -4,8 +4,9 @@ import type { DataLayer, PlatformConfig } from "../../config";
 import type { CatalogLayer } from "../catalog/lakehouse-catalog";
 import type { DatasetSpec } from "../catalog/dataset-specs";
 import type { ResourceNames } from "../naming/resource-names";
-import { jobPolicy, warehouseLoadStatements, type JobAccess, type PolicyStatement } from "./glue-job-policy";
+import { jobPolicy, warehouseLoadStatements, type JobAccess } from "./glue-job-policy";
 import { jobScript, libraryArchive, libraryWheel } from "./glue-library";
+import { serviceTrustPolicy, type PolicyStatement } from "../security/iam-documents";
 
 /** The Spark hops, in the order the workflow runs them. */
 export const sparkJobs = ["bronze", "silver", "gold"] as const;
@@ -180,17 +181,7 @@ export class GlueJobs extends pulumi.ComponentResource {
             ...(job === "silver" ? { "--bronze_uri": uri("bronze"), "--quarantine_uri": uri("quarantine") } : {}),
         });
 
-        const trust = JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [
-                {
-                    Effect: "Allow",
-                    Principal: { Service: "glue.amazonaws.com" },
-                    Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-                },
-            ],
-        });
+        const trust = JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", accountId));
 
         /** Log groups, role, scoped policy and uploaded entry point of one job. */
         const jobResources = (job: {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { PolicyStatement } from "./iam-documents";
 
 export interface PermissionsBoundaryArgs {
     readonly accountId: string;
@@ -32,8 +33,6 @@ const permissionChangingActions = [
     "iam:AttachUserPolicy",
     "iam:DetachUserPolicy",
 ];
-
-export type PolicyStatement = Record<string, unknown>;
 
 /** `arn:<partition>:iam::<account>:policy/<name>`: computable before the policy exists. */
 export function boundaryArn(partition: string, accountId: string, policyName: string): string {

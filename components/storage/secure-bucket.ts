@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { PolicyStatement } from "../security/iam-documents";
 
 export interface BucketLifecycle {
     /** Days before current objects move to Standard-IA; 0 = never. */
@@ -11,8 +12,6 @@ export interface BucketLifecycle {
     /** Days before noncurrent versions are deleted. */
     readonly noncurrentVersionExpirationDays: number;
 }
-
-export type PolicyStatement = Record<string, unknown>;
 
 interface CommonBucketArgs {
     /** Physical bucket name; see ResourceNames.bucket. */

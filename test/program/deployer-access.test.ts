@@ -6,8 +6,8 @@ import {
     serviceOf,
     stackServices,
     trustedServices,
-    type PolicyStatement,
 } from "../../components/cicd/deployer-access";
+import type { PolicyStatement } from "../../components/security/iam-documents";
 import { permissionsBoundaryTransform } from "../../components/security/permissions-boundary";
 import type { PlannedResource } from "../../harness/evaluate";
 import { DEFAULT_UNSCOPABLE_ACTIONS } from "../../policies/rules/iam/wildcard-resources-only-for-unscopable-actions";
