@@ -49,8 +49,10 @@ export function validatePolicyConfigShape(config: unknown, sourceName: string): 
     return config as PolicyConfig;
 }
 
-export function loadPolicyConfig(stack: string): PolicyConfig {
-    const file = path.join(POLICY_CONFIG_DIR, `${stack}.json`);
+/** The stack's own policy configuration, or else its environment's (a stack file kept anywhere). */
+export function loadPolicyConfig(stack: string, environment?: string): PolicyConfig {
+    const own = path.join(POLICY_CONFIG_DIR, `${stack}.json`);
+    const file = !fs.existsSync(own) && environment ? path.join(POLICY_CONFIG_DIR, `${environment}.json`) : own;
     const shown = path.relative(process.cwd(), file) || file;
     if (!fs.existsSync(file)) {
         const known = fs.existsSync(POLICY_CONFIG_DIR)

@@ -7,22 +7,25 @@ export class UsageError extends Error {
 
 export interface CheckArguments {
     readonly stack?: string;
+    /** A stack file kept anywhere; the stack name defaults to NAME of `Pulumi.NAME.yaml`. */
+    readonly stackFile?: string;
     readonly resources?: string;
     readonly json?: string;
     readonly markdown?: string;
 }
 
 export const usage = [
-    "usage: npm run check -- --stack NAME [--json FILE] [--markdown FILE]",
+    "usage: npm run check -- --stack NAME [--stack-file FILE] [--json FILE] [--markdown FILE]",
     "       npm run check -- --resources FILE [--stack NAME] [--markdown FILE]",
     "",
     "  --stack NAME       evaluate the program offline for Pulumi.NAME.yaml and run the policy pack",
+    "  --stack-file FILE  evaluate this stack file instead (kept anywhere; NAME defaults to Pulumi.NAME.yaml's)",
     "  --resources FILE   run the policy pack over a `pulumi stack export` or `pulumi preview --json` document",
     "  --json FILE        also write the evaluated resources in the `pulumi stack export` shape",
     "  --markdown FILE    also write the result as Markdown (PR comment, job summary)",
 ].join("\n");
 
-const flags = ["--stack", "--resources", "--json", "--markdown"] as const;
+const flags = ["--stack", "--stack-file", "--resources", "--json", "--markdown"] as const;
 type Flag = (typeof flags)[number];
 
 export function parseArguments(argv: readonly string[]): CheckArguments {
@@ -35,11 +38,28 @@ export function parseArguments(argv: readonly string[]): CheckArguments {
         if (values[flag] !== undefined) throw new UsageError(`${flag} given twice`);
         values[flag] = value;
     }
+    if (values["--stack-file"] !== undefined && values["--resources"] !== undefined) {
+        throw new UsageError("--stack-file evaluates the program; it does not combine with --resources");
+    }
+    if (values["--stack-file"] !== undefined && values["--stack"] === undefined) {
+        const named = /^Pulumi\.([^/\\]+)\.ya?ml$/.exec(values["--stack-file"].split(/[/\\]/).pop() ?? "");
+        if (!named)
+            throw new UsageError(
+                `cannot tell the stack name from "${values["--stack-file"]}"; name it Pulumi.NAME.yaml or pass --stack NAME`,
+            );
+        values["--stack"] = named[1];
+    }
     if (!values["--stack"] && !values["--resources"]) throw new UsageError("give --stack NAME or --resources FILE");
     if (values["--json"] && values["--resources"])
         throw new UsageError("--json writes an evaluated program; it does not combine with --resources");
     if (values["--stack"] !== undefined && !/^[A-Za-z0-9_.-]+$/.test(values["--stack"])) {
         throw new UsageError(`"${values["--stack"]}" is not a stack name (letters, digits, _ . -)`);
     }
-    return { stack: values["--stack"], resources: values["--resources"], json: values["--json"], markdown: values["--markdown"] };
+    return {
+        stack: values["--stack"],
+        stackFile: values["--stack-file"],
+        resources: values["--resources"],
+        json: values["--json"],
+        markdown: values["--markdown"],
+    };
 }

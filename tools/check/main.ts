@@ -34,13 +34,15 @@ interface Subject {
     readonly stack: string;
     readonly resources: ExportedResource[];
     readonly source: string;
+    /** The environment profile the stack declares, when known: it picks the policy configuration of a stack without its own. */
+    readonly environment?: string;
 }
 
 /** Evaluates the program, or returns undefined after printing the config errors. */
 function planSubject(args: CheckArguments & { stack: string }): Subject | undefined {
     let result;
     try {
-        result = evaluatePlan(args.stack, { projectDir });
+        result = evaluatePlan(args.stack, { projectDir, stackFile: args.stackFile });
     } catch (error) {
         if (error instanceof PlanEvaluationError && error.exitCode === 2) throw new InputError(error.message);
         throw error;
@@ -56,7 +58,9 @@ function planSubject(args: CheckArguments & { stack: string }): Subject | undefi
         writeFile(args.json, `${JSON.stringify(document, null, 2)}\n`);
         console.log(`\nWrote ${document.deployment.resources.length} resources in the \`pulumi stack export\` shape to ${args.json}`);
     }
-    return { stack: result.stack, resources: document.deployment.resources, source: `offline plan of Pulumi.${args.stack}.yaml` };
+    const environment = typeof result.outputs["environment"] === "string" ? result.outputs["environment"] : undefined;
+    const source = args.stackFile ? `offline plan of ${args.stackFile}` : `offline plan of Pulumi.${args.stack}.yaml`;
+    return { stack: result.stack, resources: document.deployment.resources, source, environment };
 }
 
 function documentSubject(args: CheckArguments & { resources: string }): Subject {
@@ -89,7 +93,7 @@ export function main(argv: readonly string[]): number {
             ? documentSubject({ ...args, resources: args.resources })
             : planSubject({ ...args, stack: args.stack as string });
         if (!subject) return 1;
-        const findings = runPolicies(subject.resources, loadPolicyConfig(subject.stack));
+        const findings = runPolicies(subject.resources, loadPolicyConfig(subject.stack, subject.environment));
         console.log(`\nPolicy pack on stack "${subject.stack}":\n${formatFindingsTable(findings)}`);
         if (args.markdown) {
             writeFile(args.markdown, formatFindingsMarkdown(findings, `Policy check: stack \`${subject.stack}\` (${subject.source})`));
