@@ -120,7 +120,8 @@ class PlanRecorder implements pulumi.runtime.Mocks {
         const key = `${args.type}::${args.name}`;
         if (this.registrations.has(key))
             throw new Error(`two resources share type and name ${key}; the engine would reject the duplicate URN`);
-        const outputs = { ...inputs, ...state };
+        // Bridged resources report their id among their outputs too.
+        const outputs = { ...inputs, ...state, ...(args.custom !== false && id ? { id } : {}) };
         this.registrations.set(key, {
             type: args.type,
             name: args.name,

@@ -399,6 +399,7 @@ describe("a prod stack with QuickSight principals, the Redshift source and Snowf
         assert.deepEqual(statementsOf(role.inputs["assumeRolePolicy"])[0]?.Principal, { Service: "quicksight.amazonaws.com" });
         const policy = one(resources, "aws:iam/rolePolicy:RolePolicy", "-quicksight-vpc-connection");
         const clients = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-warehouse-clients").outputs["id"] as string;
+        const subnets = one(resources, "awsx:ec2:Vpc", "-network-vpc").outputs["privateSubnetIds"] as string[];
         const ec2 = (resource: string): string => `arn:aws:ec2:eu-west-1:${account}:${resource}`;
         assert.deepEqual(
             statementsOf(policy.inputs["policy"]).map((s) => [list(s.Action), list(s.Resource)]),
@@ -408,7 +409,7 @@ describe("a prod stack with QuickSight principals, the Redshift source and Snowf
                     [
                         ec2("network-interface/*"),
                         ec2(`security-group/${clients}`),
-                        ...[1, 2, 3].map((n) => ec2(`subnet/subnet-private${n}`)),
+                        ...subnets.map((subnet) => ec2(`subnet/${subnet}`)),
                     ],
                 ],
                 [

@@ -6,11 +6,18 @@ import { evaluatePlan, type PlannedResource, type PlanResult } from "../../harne
 
 const cache = new Map<string, PlanResult>();
 
-/** The offline plan of a committed stack file, evaluated once per test run. */
+/** Stack files kept for the tests only, such as `everything` with every optional feature on. */
+const testStacksDir = path.join(__dirname, "..", "stacks");
+
+/** The stacks every plan-wide rule is checked on: the committed dev and prod, and every optional feature on. */
+export const plannedStacks = ["dev", "prod", "everything"] as const;
+
+/** The offline plan of a committed stack file (or one under test/stacks/), evaluated once per test run. */
 export function planOf(stack: string): { resources: PlannedResource[]; outputs: Record<string, unknown>; invokes: string[] } {
     let result = cache.get(stack);
     if (!result) {
-        result = evaluatePlan(stack);
+        const testStackFile = path.join(testStacksDir, `Pulumi.${stack}.yaml`);
+        result = evaluatePlan(stack, fs.existsSync(testStackFile) ? { stackFile: testStackFile } : {});
         cache.set(stack, result);
     }
     if (result.kind !== "plan") throw new Error(`stack ${stack} did not plan: ${JSON.stringify(result)}`);
