@@ -83,6 +83,7 @@ export = async () => {
     // Network: private subnets in three AZs, endpoints, flow logs.
     const network = new PlatformNetwork(`${names.prefix}-network`, {
         ...account,
+        names,
         network: config.network,
         region: config.region,
         flowLogGroupName: names.logGroup("vpc-flow-logs"),
@@ -123,6 +124,7 @@ export = async () => {
     const warehouse = new RedshiftWarehouse(`${names.prefix}-warehouse`, {
         ...account,
         region: config.region,
+        names,
         namespaceName: warehouseName,
         workgroupName: warehouseName,
         network: {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../config";
 import type { LakeColumn } from "../catalog/lake-tables";
 import type { ResourceNames } from "../naming/resource-names";
-import { serviceTrustPolicy, type PolicyStatement } from "../security/iam-documents";
+import { serviceTrustPolicy, type PolicyStatement, type TrustScope } from "../security/iam-documents";
 
 /** QuickSight column types (InputColumn.Type) for the Spark SQL types the gold job writes. */
 export function quickSightColumnType(sparkType: string): "STRING" | "INTEGER" | "DECIMAL" | "DATETIME" {
@@ -126,7 +126,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             `${name}-athena`,
             names.resource("quicksight-athena"),
             "Runs the QuickSight Athena data source's queries over gold.",
-            accountId,
+            { partition, region, accountId, namePrefix: names.prefix },
         );
 
         const athenaPolicy = new aws.iam.RolePolicy(
@@ -234,14 +234,14 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
         });
     }
 
-    /** A role only QuickSight, acting for this account, may assume. */
-    private quickSightRole(resourceName: string, roleName: string, description: string, accountId: string): aws.iam.Role {
+    /** A role QuickSight may assume; the deployer passes it to QuickSight only. */
+    private quickSightRole(resourceName: string, roleName: string, description: string, scope: TrustScope): aws.iam.Role {
         return new aws.iam.Role(
             resourceName,
             {
                 name: roleName,
                 description,
-                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("quicksight.amazonaws.com", accountId)),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("quicksight.amazonaws.com", scope)),
                 maxSessionDuration: 3600,
             },
             { parent: this },
@@ -254,7 +254,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             `${name}-vpc-connection`,
             names.resource("quicksight-vpc"),
             "Lets QuickSight manage the network interfaces of its VPC connection to the warehouse.",
-            accountId,
+            { partition, region, accountId, namePrefix: names.prefix },
         );
         const policy = new aws.iam.RolePolicy(
             `${name}-vpc-connection`,

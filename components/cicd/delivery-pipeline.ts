@@ -6,7 +6,7 @@ import { tlsOnlyTopicPolicy } from "../observability/topic-policy";
 import { pulumiBackendSecretKeys } from "../secrets/platform-secrets";
 import { SecureBucket } from "../storage/secure-bucket";
 import { buildImage, buildStages, buildStageSpecs, type BuildRoleKind, type BuildStage } from "./build-stages";
-import { serviceTrustPolicy } from "../security/iam-documents";
+import { serviceTrustPolicy, type TrustedService } from "../security/iam-documents";
 import { buildRolePolicy, pipelineRolePolicy } from "./delivery-policies";
 
 /** Purpose in the artifacts bucket's name; the access-log bucket admits its logs by that name. */
@@ -136,13 +136,15 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                 ),
         );
 
-        const role = (purpose: string, service: string, description: string): aws.iam.Role =>
+        const role = (purpose: string, service: TrustedService, description: string): aws.iam.Role =>
             new aws.iam.Role(
                 `${name}-${purpose}`,
                 {
                     name: names.resource(purpose),
                     description,
-                    assumeRolePolicy: JSON.stringify(serviceTrustPolicy(service, accountId)),
+                    assumeRolePolicy: JSON.stringify(
+                        serviceTrustPolicy(service, { partition, region, accountId, namePrefix: names.prefix }),
+                    ),
                     maxSessionDuration: 3600,
                 },
                 child,

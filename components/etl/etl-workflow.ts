@@ -95,7 +95,7 @@ export class EtlWorkflow extends pulumi.ComponentResource {
             {
                 name: names.resource("etl-events"),
                 description: "Lets EventBridge start the ETL workflow.",
-                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("events.amazonaws.com", args.accountId)),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("events.amazonaws.com", { ...args, namePrefix: names.prefix })),
             },
             { parent: this },
         );

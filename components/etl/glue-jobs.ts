@@ -181,7 +181,7 @@ export class GlueJobs extends pulumi.ComponentResource {
             ...(job === "silver" ? { "--bronze_uri": uri("bronze"), "--quarantine_uri": uri("quarantine") } : {}),
         });
 
-        const trust = JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", accountId));
+        const trust = JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", { partition, region, accountId, namePrefix: names.prefix }));
 
         /** Log groups, role, scoped policy and uploaded entry point of one job. */
         const jobResources = (job: {

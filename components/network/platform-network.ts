@@ -2,12 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../config";
+import type { ResourceNames } from "../naming/resource-names";
+import { serviceTrustPolicy } from "../security/iam-documents";
 
 export interface PlatformNetworkArgs {
     readonly network: PlatformConfig["network"];
     readonly region: string;
     readonly accountId: string;
     readonly partition: string;
+    readonly names: ResourceNames;
     /** CloudWatch log group name for the VPC flow log. */
     readonly flowLogGroupName: string;
     readonly logsKey: aws.kms.Key;
@@ -107,20 +110,9 @@ export class PlatformNetwork extends pulumi.ComponentResource {
             `${name}-flow-logs`,
             {
                 description: "VPC Flow Logs delivery to the flow log group",
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                            Action: "sts:AssumeRole",
-                            Condition: {
-                                StringEquals: { "aws:SourceAccount": args.accountId },
-                                ArnLike: { "aws:SourceArn": `arn:${args.partition}:ec2:${args.region}:${args.accountId}:vpc-flow-log/*` },
-                            },
-                        },
-                    ],
-                }),
+                assumeRolePolicy: JSON.stringify(
+                    serviceTrustPolicy("vpc-flow-logs.amazonaws.com", { ...args, namePrefix: args.names.prefix }),
+                ),
             },
             { parent: this },
         );

@@ -1,4 +1,4 @@
-/** The shapes of the IAM policy documents the components build, and the trust policy most roles share. */
+/** The shapes of the IAM policy documents the components build, and the trust policies of service roles. */
 
 export type PolicyStatement = Record<string, unknown>;
 export interface PolicyDocument {
@@ -6,17 +6,75 @@ export interface PolicyDocument {
     readonly Statement: PolicyStatement[];
 }
 
-/** A trust policy letting one AWS service assume the role, for this account's resources only. */
-export function serviceTrustPolicy(service: string, accountId: string): PolicyDocument {
+/** The AWS services this platform's roles are assumed by. */
+export type TrustedService =
+    | "codebuild.amazonaws.com"
+    | "codepipeline.amazonaws.com"
+    | "events.amazonaws.com"
+    | "glue.amazonaws.com"
+    | "lambda.amazonaws.com"
+    | "quicksight.amazonaws.com"
+    | "redshift.amazonaws.com"
+    | "redshift-serverless.amazonaws.com"
+    | "vpc-flow-logs.amazonaws.com";
+
+/** Where a stack's roles may be assumed from: this account, and resources named with the stack's prefix. */
+export interface TrustScope {
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+    /** `<project>-<stack>`: the first part of every physical name of the stack. */
+    readonly namePrefix: string;
+}
+
+type Condition = Record<string, Record<string, string>>;
+
+/**
+ * Confused-deputy conditions for the services AWS documents as sending `aws:SourceAccount` (and
+ * `aws:SourceArn`) when they assume a role. IAM evaluates a condition on a key the request lacks as
+ * false, so a condition on a service that does not send it locks the service out; those services
+ * get none, and `iam:PassRole` with `iam:PassedToService` (the deployer's policy) is their control.
+ */
+const sourceConditions: Readonly<Record<TrustedService, ((scope: TrustScope) => Condition) | undefined>> = {
+    // CodeBuild, "Cross-service confused deputy prevention": aws:SourceArn is the project's ARN.
+    "codebuild.amazonaws.com": (s) => ({
+        StringEquals: { "aws:SourceAccount": s.accountId },
+        ArnLike: { "aws:SourceArn": `arn:${s.partition}:codebuild:${s.region}:${s.accountId}:project/${s.namePrefix}-*` },
+    }),
+    // EventBridge, "Cross-service confused deputy prevention": aws:SourceArn is the rule's ARN.
+    "events.amazonaws.com": (s) => ({
+        StringEquals: { "aws:SourceAccount": s.accountId },
+        ArnLike: { "aws:SourceArn": `arn:${s.partition}:events:${s.region}:${s.accountId}:rule/${s.namePrefix}-*` },
+    }),
+    // Amazon VPC, "IAM role for publishing flow logs to CloudWatch Logs": the source ARN is the flow log's.
+    "vpc-flow-logs.amazonaws.com": (s) => ({
+        StringEquals: { "aws:SourceAccount": s.accountId },
+        ArnLike: { "aws:SourceArn": `arn:${s.partition}:ec2:${s.region}:${s.accountId}:vpc-flow-log/*` },
+    }),
+    // Amazon Redshift, "Cross-service confused deputy prevention" shows aws:SourceAccount for both
+    // principals; its aws:SourceArn examples name a cluster or a workgroup, not the namespace the
+    // role is attached to, so only the account is pinned.
+    "redshift.amazonaws.com": (s) => ({ StringEquals: { "aws:SourceAccount": s.accountId } }),
+    "redshift-serverless.amazonaws.com": (s) => ({ StringEquals: { "aws:SourceAccount": s.accountId } }),
+    // No AWS statement that these send the source keys on sts:AssumeRole.
+    "codepipeline.amazonaws.com": undefined,
+    "glue.amazonaws.com": undefined,
+    "lambda.amazonaws.com": undefined,
+    "quicksight.amazonaws.com": undefined,
+};
+
+/** A trust policy letting these AWS services assume the role, each pinned to this stack where AWS documents how. */
+export function serviceTrustPolicy(services: TrustedService | readonly TrustedService[], scope: TrustScope): PolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [
-            {
+        Statement: (typeof services === "string" ? [services] : services).map((service) => {
+            const condition = sourceConditions[service]?.(scope);
+            return {
                 Effect: "Allow",
                 Principal: { Service: service },
                 Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
-            },
-        ],
+                ...(condition ? { Condition: condition } : {}),
+            };
+        }),
     };
 }

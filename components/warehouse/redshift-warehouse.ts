@@ -1,6 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../config";
+import type { ResourceNames } from "../naming/resource-names";
+import { serviceTrustPolicy } from "../security/iam-documents";
 
 /** The audit logs the namespace exports to CloudWatch Logs. */
 export const auditLogs = ["connectionlog", "userlog", "useractivitylog"] as const;
@@ -99,6 +101,7 @@ export interface RedshiftWarehouseArgs {
     readonly accountId: string;
     readonly partition: string;
     readonly region: string;
+    readonly names: ResourceNames;
     /** Physical namespace name; the audit log groups and the logs key policy are named after it. */
     readonly namespaceName: string;
     readonly workgroupName: string;
@@ -169,17 +172,15 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
             `${name}-spectrum`,
             {
                 description: "Default role of the Redshift Serverless namespace: reads gold through Spectrum",
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            // AWS requires both for a Redshift Serverless namespace role.
-                            Principal: { Service: ["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"] },
-                            Action: "sts:AssumeRole",
-                        },
-                    ],
-                }),
+                // AWS requires both principals for a Redshift Serverless namespace role.
+                assumeRolePolicy: JSON.stringify(
+                    serviceTrustPolicy(["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"], {
+                        partition,
+                        region,
+                        accountId,
+                        namePrefix: args.names.prefix,
+                    }),
+                ),
             },
             { parent: this },
         );

@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { contentHash, type LibraryEntry } from "../etl/glue-library";
 import type { ResourceNames } from "../naming/resource-names";
+import { serviceTrustPolicy } from "../security/iam-documents";
 
 const repoRoot = path.join(__dirname, "..", "..");
 
@@ -154,10 +155,9 @@ export class WarehouseSchema extends pulumi.ComponentResource {
             {
                 name: functionName,
                 description: "Applies the warehouse schema SQL at deploy time (functions/warehouse-schema).",
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-                }),
+                assumeRolePolicy: JSON.stringify(
+                    serviceTrustPolicy("lambda.amazonaws.com", { partition, region, accountId, namePrefix: names.prefix }),
+                ),
                 maxSessionDuration: 3600,
             },
             { parent: this },

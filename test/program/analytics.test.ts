@@ -172,14 +172,9 @@ describe("QuickSight in the prod stack", () => {
         assert.deepEqual(dataSource().inputs["sslProperties"], { disableSsl: false });
     });
 
-    it("the data source role trusts only QuickSight, for this account", () => {
+    it("the data source role trusts only QuickSight, without source conditions QuickSight does not send", () => {
         assert.deepEqual(statementsOf(role().inputs["assumeRolePolicy"]), [
-            {
-                Effect: "Allow",
-                Principal: { Service: "quicksight.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-            },
+            { Effect: "Allow", Principal: { Service: "quicksight.amazonaws.com" }, Action: "sts:AssumeRole" },
         ]);
     });
 
@@ -406,11 +401,7 @@ describe("a prod stack with QuickSight principals, the Redshift source and Snowf
             [
                 [
                     ["ec2:CreateNetworkInterface"],
-                    [
-                        ec2("network-interface/*"),
-                        ec2(`security-group/${clients}`),
-                        ...subnets.map((subnet) => ec2(`subnet/${subnet}`)),
-                    ],
+                    [ec2("network-interface/*"), ec2(`security-group/${clients}`), ...subnets.map((subnet) => ec2(`subnet/${subnet}`))],
                 ],
                 [
                     ["ec2:DeleteNetworkInterface", "ec2:ModifyNetworkInterfaceAttribute"],

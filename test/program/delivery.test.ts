@@ -347,12 +347,13 @@ for (const { stack, approval, push, retention, expiration, emails, retained } of
             assert.deepEqual(rule.inputs["targets"], [{ type: "SNS", address: topic().outputs["arn"] }]);
         });
 
-        it("each role trusts exactly one service, for this account only", () => {
-            for (const [purpose, service] of [
-                ["delivery-pipeline", "codepipeline.amazonaws.com"],
-                ["build-read-only", "codebuild.amazonaws.com"],
-                ["build-deploy", "codebuild.amazonaws.com"],
-            ]) {
+        it("each role trusts exactly one service; build roles only from this stack's projects, as CodeBuild documents", () => {
+            const projects = `arn:aws:codebuild:eu-west-1:111111111111:project/lakehouse-${stack}-*`;
+            for (const [purpose, service, condition] of [
+                ["delivery-pipeline", "codepipeline.amazonaws.com", undefined],
+                ["build-read-only", "codebuild.amazonaws.com", projects],
+                ["build-deploy", "codebuild.amazonaws.com", projects],
+            ] as const) {
                 assert.deepEqual(
                     statementsOf(role(purpose).inputs["assumeRolePolicy"]),
                     [
@@ -360,7 +361,14 @@ for (const { stack, approval, push, retention, expiration, emails, retained } of
                             Effect: "Allow",
                             Principal: { Service: service },
                             Action: "sts:AssumeRole",
-                            Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } },
+                            ...(condition
+                                ? {
+                                      Condition: {
+                                          StringEquals: { "aws:SourceAccount": "111111111111" },
+                                          ArnLike: { "aws:SourceArn": condition },
+                                      },
+                                  }
+                                : {}),
                         },
                     ],
                     purpose,

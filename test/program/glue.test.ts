@@ -194,7 +194,7 @@ for (const stack of stacks) {
             }
         });
 
-        it("each job has its own role, trusted only by Glue from this account", () => {
+        it("each job has its own role, trusted only by Glue, without source conditions Glue does not send", () => {
             const roleArns = jobs(stack).map((job) => job.inputs["roleArn"]);
             assert.equal(new Set(roleArns).size, 4);
             for (const role of ofType(resources(), "aws:iam/role:Role").filter((candidate) =>
@@ -205,7 +205,6 @@ for (const stack of stacks) {
                     Effect: "Allow",
                     Principal: { Service: "glue.amazonaws.com" },
                     Action: "sts:AssumeRole",
-                    Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } },
                 });
             }
         });
@@ -436,7 +435,10 @@ for (const stack of stacks) {
             );
             assert.ok(role);
             const [trust] = (JSON.parse(role.inputs["assumeRolePolicy"] as string) as { Statement: Statement[] }).Statement;
-            assert.deepEqual(trust.Condition, { StringEquals: { "aws:SourceAccount": "111111111111" } });
+            assert.deepEqual(trust.Condition, {
+                StringEquals: { "aws:SourceAccount": "111111111111" },
+                ArnLike: { "aws:SourceArn": `arn:aws:events:eu-west-1:111111111111:rule/lakehouse-${stack}-*` },
+            });
             assert.deepEqual(trust.Principal, { Service: "events.amazonaws.com" });
             const policies = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").filter(
                 (policy) => policy.inputs["role"] === role.outputs["name"],
