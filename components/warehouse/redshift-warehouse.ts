@@ -349,13 +349,15 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                         `at ${amount} the usage limit will ${warehouse.usageLimitBreachAction}.`,
                     namespace: "AWS/Redshift-Serverless",
                     metricName: "UsageLimitConsumed",
-                    dimensions: { UsageLimitId: limit.id, UsageType: "serverless-compute", Workgroup: this.workgroup.workgroupName },
+                    // The metric's UsageType is upper-case, unlike the usage limit's (Redshift Serverless audit logging: metrics).
+                    dimensions: { UsageLimitId: limit.id, UsageType: "SERVERLESS_COMPUTE", Workgroup: this.workgroup.workgroupName },
                     statistic: "Maximum",
                     period: 3600,
                     evaluationPeriods: 1,
                     threshold,
                     comparisonOperator: "GreaterThanOrEqualToThreshold",
-                    treatMissingData: "notBreaching",
+                    // No data shows as INSUFFICIENT_DATA, so an alarm watching a metric that never arrives is visible.
+                    treatMissingData: "missing",
                     alarmActions: [args.alertTopic.arn],
                     okActions: [args.alertTopic.arn],
                 },

@@ -240,7 +240,7 @@ for (const { stack, capacity, limits, breachAction, logRetention, retained } of 
             for (const limit of usageLimits) assert.equal(limit.inputs["resourceArn"], workgroup().outputs["arn"]);
         });
 
-        it("alarms to the alert topic at 80% of each usage limit, on the limit's own consumption metric", () => {
+        it("alarms to the alert topic at 80% of each usage limit, on the metric Redshift Serverless publishes for that limit", () => {
             const topic = one(resources(), "aws:sns/topic:Topic", "-alerts").outputs["arn"];
             for (const [period, amount] of [
                 ["daily", limits.daily],
@@ -252,9 +252,10 @@ for (const { stack, capacity, limits, breachAction, logRetention, retained } of 
                 assert.equal(alarm.inputs["metricName"], "UsageLimitConsumed");
                 assert.deepEqual(alarm.inputs["dimensions"], {
                     UsageLimitId: limit.outputs["id"],
-                    UsageType: "serverless-compute",
+                    UsageType: "SERVERLESS_COMPUTE",
                     Workgroup: workgroup().inputs["workgroupName"],
                 });
+                assert.equal(alarm.inputs["treatMissingData"], "missing");
                 assert.equal(alarm.inputs["comparisonOperator"], "GreaterThanOrEqualToThreshold");
                 assert.equal(alarm.inputs["threshold"], amount * 0.8);
                 assert.deepEqual(alarm.inputs["alarmActions"], [topic]);
