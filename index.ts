@@ -55,6 +55,7 @@ export = async () => {
     const keys = new PlatformKeys(`${names.prefix}-keys`, {
         ...account,
         region: config.region,
+        namePrefix: names.prefix,
         logGroupPrefix: names.logGroupPrefix,
         additionalLogGroupPatterns: [
             `/aws-glue/jobs/${glueSecurityConfigurationName}-role/*`,

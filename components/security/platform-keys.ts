@@ -5,6 +5,8 @@ export interface PlatformKeysArgs {
     readonly accountId: string;
     readonly region: string;
     readonly partition: string;
+    /** `<project>-<stack>`: the stack's SNS topics are named under it; services may publish with the keys only to them. */
+    readonly namePrefix: string;
     /** Every log group of the stack is named under this prefix; the logs key is usable only for them. */
     readonly logGroupPrefix: string;
     /**
@@ -54,6 +56,17 @@ export class PlatformKeys extends pulumi.ComponentResource {
             Action: "kms:*",
             Resource: "*",
         };
+        // SNS encrypts a message under the encryption context aws:sns:topicArn, whoever publishes it,
+        // so a service may use the key only for the stack's topics.
+        const stackTopics = `arn:${args.partition}:sns:${args.region}:${args.accountId}:${args.namePrefix}-*`;
+        const publishToStackTopics = (sid: string, service: string, condition: Record<string, Record<string, string>>): Statement => ({
+            Sid: sid,
+            Effect: "Allow",
+            Principal: { Service: service },
+            Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+            Resource: "*",
+            Condition: { ...condition, ArnLike: { "kms:EncryptionContext:aws:sns:topicArn": stackTopics } },
+        });
         const logsService = `logs.${args.region}.amazonaws.com`;
         const logGroupArn = (pattern: string): string => `arn:${args.partition}:logs:${args.region}:${args.accountId}:log-group:${pattern}`;
         const logGroupPatterns = [`${args.logGroupPrefix}*`, ...(args.additionalLogGroupPatterns ?? [])].map(logGroupArn);
@@ -70,25 +83,15 @@ export class PlatformKeys extends pulumi.ComponentResource {
                     },
                 },
             },
-            {
-                Sid: "AlarmsAndEventsPublishToEncryptedAlertTopic",
-                Effect: "Allow",
-                Principal: { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] },
-                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-                Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
-            },
+            publishToStackTopics("AlarmsPublishToEncryptedAlertTopic", "cloudwatch.amazonaws.com", {
+                StringEquals: { "aws:SourceAccount": args.accountId },
+            }),
+            // SNS: "Adding the aws:SourceAccount, aws:SourceArn, and aws:SourceOrgID ... is not supported for EventBridge-to-encrypted topics."
+            publishToStackTopics("EventsPublishToEncryptedAlertTopic", "events.amazonaws.com", {}),
         ];
 
         const deliveryStatements: Statement[] = [
-            {
-                Sid: "PipelineNotificationsPublishToEncryptedTopic",
-                Effect: "Allow",
-                Principal: { Service: "codestar-notifications.amazonaws.com" },
-                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-                Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": args.accountId } },
-            },
+            publishToStackTopics("PipelineNotificationsPublishToEncryptedTopic", "codestar-notifications.amazonaws.com", {}),
         ];
 
         const key = (purpose: string, description: string, statements: Statement[]): aws.kms.Key =>

@@ -46,6 +46,25 @@ for (const { stack, recoveryWindow, retained, alertSubscriptions } of stacks) {
             });
         });
 
+        it("services may use the logs and delivery keys only to publish to this stack's topics, with the conditions SNS supports for each", () => {
+            const keyPolicy = (suffix: string): Record<string, unknown>[] => {
+                const key = ofType(resources(), "aws:kms/key:Key").find((candidate) => candidate.name.endsWith(suffix));
+                return (JSON.parse(key?.inputs["policy"] as string) as { Statement: Record<string, unknown>[] }).Statement;
+            };
+            const publishers = (suffix: string) =>
+                keyPolicy(suffix)
+                    .filter((statement) => JSON.stringify(statement["Action"]).includes("kms:GenerateDataKey*"))
+                    .filter((statement) => !JSON.stringify(statement["Principal"]).includes("logs."))
+                    .map((statement) => [statement["Principal"], statement["Condition"]]);
+            const stackTopics = { "kms:EncryptionContext:aws:sns:topicArn": `arn:aws:sns:eu-west-1:111111111111:lakehouse-${stack}-*` };
+            assert.deepEqual(publishers("-logs"), [
+                [{ Service: "cloudwatch.amazonaws.com" }, { StringEquals: { "aws:SourceAccount": "111111111111" }, ArnLike: stackTopics }],
+                // SNS does not support aws:SourceAccount or aws:SourceArn for EventBridge-to-encrypted topics.
+                [{ Service: "events.amazonaws.com" }, { ArnLike: stackTopics }],
+            ]);
+            assert.deepEqual(publishers("-delivery"), [[{ Service: "codestar-notifications.amazonaws.com" }, { ArnLike: stackTopics }]]);
+        });
+
         it("each alert email gets a subscription", () => {
             const subscriptions = ofType(resources(), "aws:sns/topicSubscription:TopicSubscription").filter((subscription) =>
                 subscription.name.includes("-alerts-email-"),
