@@ -10,6 +10,7 @@ import { QuickSightAnalytics } from "./components/analytics/quicksight-analytics
 import { SnowflakeAccess } from "./components/analytics/snowflake-access";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { lakeSchemas } from "./components/catalog/lake-tables";
+import { DataCatalogEncryption, verifyDataCatalogEncryption } from "./components/catalog/data-catalog-encryption";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { DeliveryPipeline, deliveryArtifactsBucketPurpose } from "./components/cicd/delivery-pipeline";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
@@ -34,6 +35,8 @@ export = async () => {
     const [identity, partition] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
     const names = new ResourceNames(config.project, config.stack, identity.accountId, config.region);
     const account = { accountId: identity.accountId, partition: partition.partition };
+    // The catalog's encryption is the account's; a stack that does not manage it checks it before registering anything.
+    if (config.catalog.encryption === "verify") await verifyDataCatalogEncryption(identity.accountId, config.region);
 
     // Every role the stack creates carries the permissions boundary, registered before any role.
     const deployFeatures: DeployFeature[] = config.analytics.quicksight.enabled ? ["quicksight"] : [];
@@ -106,9 +109,15 @@ export = async () => {
         additionalLoggedBucketNames: config.delivery ? [names.bucket(deliveryArtifactsBucketPurpose)] : [],
     });
 
-    // Catalog: a database per layer, bronze and quarantine tables and DQ rulesets from the dataset specs.
+    // Catalog: the account's catalog encryption (one stack manages it, the others verify it), then a
+    // database per layer, bronze and quarantine tables and DQ rulesets from the dataset specs.
+    const catalogEncryption =
+        config.catalog.encryption === "manage"
+            ? new DataCatalogEncryption(`${names.prefix}-catalog-encryption`, { ...account, names, region: config.region })
+            : undefined;
     const datasets = loadDatasetSpecs();
     const catalog = new LakehouseCatalog(`${names.prefix}-catalog`, {
+        encryption: catalogEncryption?.settings,
         names,
         bucketNames: {
             bronze: storage.layers.bronze.name,
@@ -116,7 +125,6 @@ export = async () => {
             gold: storage.layers.gold.name,
             quarantine: storage.layers.quarantine.name,
         },
-        dataLakeKey: keys.dataLake,
         datasets,
         retainOnDelete: config.protection.retainOnDelete,
     });
@@ -288,6 +296,7 @@ export = async () => {
             emptiesBucketsOnDelete: !config.protection.retainOnDelete,
             passRoles: [
                 network.flowLogRole,
+                ...(catalogEncryption ? [catalogEncryption.role] : []),
                 ...sparkJobs.map((job) => etl.jobs[job].role),
                 etl.warehouseLoad.role,
                 workflow.eventsRole,

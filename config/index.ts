@@ -60,6 +60,9 @@ export interface PlatformConfig {
         readonly accessLogExpirationDays: number;
         readonly athenaResultsExpirationDays: number;
     };
+    readonly catalog: {
+        readonly encryption: ConfigValues["catalogEncryption"];
+    };
     readonly etl: {
         readonly workerType: ConfigValues["glueWorkerType"];
         readonly numberOfWorkers: number;
@@ -279,6 +282,7 @@ function assemble(project: string, stack: string, region: string, v: ConfigValue
             accessLogExpirationDays: v.accessLogExpirationDays,
             athenaResultsExpirationDays: v.athenaResultsExpirationDays,
         },
+        catalog: { encryption: v.catalogEncryption },
         etl: {
             workerType: v.glueWorkerType,
             numberOfWorkers: v.glueNumberOfWorkers,

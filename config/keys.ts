@@ -162,6 +162,12 @@ export const configKeys = {
         prod: 30,
     }),
 
+    catalogEncryption: key(
+        "string",
+        z.enum(["manage", "verify"]),
+        "Glue Data Catalog encryption is one setting per account and region. manage: this stack creates the catalog key, the role Glue encrypts with and the setting, and keeps them when it is destroyed (exactly one stack per account and region); verify: this stack checks at deploy time that another stack manages it.",
+        { dev: "verify", staging: "verify", prod: "manage" },
+    ),
     glueWorkerType: key("string", z.enum(["G.1X", "G.2X", "G.4X", "G.8X"]), "Worker type of the Glue Spark jobs.", {
         dev: "G.1X",
         staging: "G.1X",

@@ -41,6 +41,27 @@ export function callResult(token: string, inputs: Record<string, unknown>, regio
             return { name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region, id: region };
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
             return { names: ["a", "b", "c"].map((zone) => `${region}${zone}`), zoneIds: [1, 2, 3].map((n) => `az${n}`), id: region };
+        // As a managing stack of the account leaves it (components/catalog/data-catalog-encryption.ts).
+        case "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": {
+            const keyArn = `arn:aws:kms:${region}:${offlineAccountId}:key/${uuidFor("key:glue-catalog")}`;
+            return {
+                catalogId: inputs["catalogId"],
+                id: inputs["catalogId"],
+                region,
+                dataCatalogEncryptionSettings: [
+                    {
+                        encryptionAtRests: [
+                            {
+                                catalogEncryptionMode: "SSE-KMS-WITH-SERVICE-ROLE",
+                                sseAwsKmsKeyId: keyArn,
+                                catalogEncryptionServiceRole: `arn:aws:iam::${offlineAccountId}:role/lakehouse-prod-glue-catalog-encryption`,
+                            },
+                        ],
+                        connectionPasswordEncryptions: [{ awsKmsKeyId: keyArn, returnConnectionPasswordEncrypted: true }],
+                    },
+                ],
+            };
+        }
         case "aws:ec2/getPrefixList:getPrefixList":
             return { id: "pl-6da54004", prefixListId: "pl-6da54004", name: inputs["name"], cidrBlocks: ["52.218.0.0/17"], region };
         default:

@@ -316,7 +316,7 @@ const glue: CatalogRule[] = [
                 "The Glue Data Catalog is encrypted at rest with a customer-managed key and returns connection passwords encrypted.",
             why: "Catalog metadata and connection passwords describe and unlock the whole lake.",
             remediation:
-                "Add an aws.glue.DataCatalogEncryptionSettings with encryptionAtRest SSE-KMS and connectionPasswordEncryption using a key of this stack.",
+                "Add an aws.glue.DataCatalogEncryptionSettings with encryptionAtRest SSE-KMS (or SSE-KMS-WITH-SERVICE-ROLE) and connectionPasswordEncryption using a key of this stack; a stack that verifies the setting another stack of its account manages takes an exemption saying so.",
             devEnforcement: "mandatory",
         },
         dataCatalogIsEncrypted,

@@ -12,8 +12,8 @@ export interface LakehouseCatalogArgs {
     readonly names: ResourceNames;
     /** Bucket name per layer; each database's location, where Iceberg puts its tables. */
     readonly bucketNames: Readonly<Record<CatalogLayer, pulumi.Input<string>>>;
-    /** Encrypts catalog metadata and connection passwords. */
-    readonly dataLakeKey: aws.kms.Key;
+    /** The account's catalog encryption, where this stack manages it: every database and table is created after it. */
+    readonly encryption?: aws.glue.DataCatalogEncryptionSettings;
     readonly datasets: readonly DatasetSpec[];
     /** Keep databases and tables when the stack or resource is deleted. */
     readonly retainOnDelete: boolean;
@@ -50,8 +50,9 @@ const parquetStorage = {
 };
 
 /**
- * The Glue Data Catalog of the lake: a database per layer, catalog encryption, the bronze and
- * quarantine tables and the Data Quality rulesets of the silver tables.
+ * The Glue Data Catalog of the lake: a database per layer, the bronze and quarantine tables and
+ * the Data Quality rulesets of the silver tables. The catalog's encryption is the account's
+ * (DataCatalogEncryption); objects created before it would stay unencrypted, so they wait for it.
  *
  * - Bronze tables are declared here: their schema is owned by code (the bronze job writes the
  *   same columns for every dataset). Partitions are found by partition projection, so no crawler
@@ -77,19 +78,12 @@ export class LakehouseCatalog extends pulumi.ComponentResource {
         super("lakehouse:catalog:LakehouseCatalog", name, {}, opts);
 
         const { names, retainOnDelete } = args;
-        const dataProtection: pulumi.CustomResourceOptions = { parent: this, protect: retainOnDelete, retainOnDelete };
-
-        // One setting per account and region: a second stack in the same account sets the same values.
-        new aws.glue.DataCatalogEncryptionSettings(
-            `${name}-encryption`,
-            {
-                dataCatalogEncryptionSettings: {
-                    encryptionAtRest: { catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: args.dataLakeKey.arn },
-                    connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true, awsKmsKeyId: args.dataLakeKey.arn },
-                },
-            },
-            { parent: this },
-        );
+        const dataProtection: pulumi.CustomResourceOptions = {
+            parent: this,
+            protect: retainOnDelete,
+            retainOnDelete,
+            dependsOn: args.encryption ? [args.encryption] : [],
+        };
 
         this.databaseNames = Object.fromEntries(catalogLayers.map((layer) => [layer, names.catalog(layer)])) as Record<
             CatalogLayer,

@@ -552,6 +552,8 @@ export const previewReads: Readonly<Record<string, readonly string[]>> = {
     // Answered from the provider's configuration.
     "aws:index/getPartition:getPartition": [],
     "aws:ec2/getPrefixList:getPrefixList": ["ec2:DescribePrefixLists"],
+    // A stack that does not manage the account's catalog encryption checks it.
+    "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": ["glue:GetDataCatalogEncryptionSettings"],
     // awsx picks the VPC's Availability Zones while planning.
     "awsx:ec2:Vpc": ["ec2:DescribeAvailabilityZones"],
 };

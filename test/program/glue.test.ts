@@ -56,15 +56,6 @@ for (const stack of stacks) {
             for (const database of databases) assert.match(database.inputs["name"] as string, /^[a-z0-9_]{1,255}$/);
         });
 
-        it("encrypts the Data Catalog and connection passwords with the data-lake key", () => {
-            const dataLakeKey = ofType(resources(), "aws:kms/key:Key").find((key) => key.name.endsWith("-data-lake"));
-            const [settings] = ofType(resources(), "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings");
-            assert.deepEqual(settings.inputs["dataCatalogEncryptionSettings"], {
-                encryptionAtRest: { catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: dataLakeKey?.outputs["arn"] },
-                connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true, awsKmsKeyId: dataLakeKey?.outputs["arn"] },
-            });
-        });
-
         it("declares a partition-projected Parquet bronze table per dataset spec and no crawler", () => {
             const tables = ofType(resources(), "aws:glue/catalogTable:CatalogTable").filter(
                 (table) => table.inputs["databaseName"] === `lakehouse_${stack}_bronze`,

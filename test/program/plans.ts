@@ -45,8 +45,8 @@ export const minimalDevStackConfig: Readonly<Record<string, unknown>> = {
     "lakehouse:pipelineEnabled": false,
 };
 
-export const ofType = (resources: PlannedResource[], type: string): PlannedResource[] =>
-    resources.filter((resource) => resource.type === type);
+export const ofType = (resources: PlannedResource[], ...types: string[]): PlannedResource[] =>
+    resources.filter((resource) => types.includes(resource.type));
 
 /** The custom resources whose `bucket` input names the given bucket. */
 export function settingsOf(resources: PlannedResource[], bucket: PlannedResource, type: string): PlannedResource[] {

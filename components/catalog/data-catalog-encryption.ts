@@ -1,0 +1,162 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { ResourceNames } from "../naming/resource-names";
+import { serviceTrustPolicy } from "../security/iam-documents";
+
+/** The mode that lets Glue do every catalog KMS call through its own role, so no caller needs the key. */
+export const catalogEncryptionMode = "SSE-KMS-WITH-SERVICE-ROLE";
+
+/** What `glue:GetDataCatalogEncryptionSettings` reports, as the provider's data source shapes it. */
+export interface ReportedCatalogEncryption {
+    readonly encryptionAtRests: readonly {
+        readonly catalogEncryptionMode: string;
+        readonly catalogEncryptionServiceRole: string;
+        readonly sseAwsKmsKeyId: string;
+    }[];
+    readonly connectionPasswordEncryptions: readonly { readonly awsKmsKeyId: string; readonly returnConnectionPasswordEncrypted: boolean }[];
+}
+
+/**
+ * Problems with the catalog encryption another stack of the account is meant to manage: empty
+ * when metadata is encrypted through Glue's service role and connection passwords with a key.
+ */
+export function catalogEncryptionProblems(reported: readonly ReportedCatalogEncryption[]): string[] {
+    const atRest = reported[0]?.encryptionAtRests[0];
+    const passwords = reported[0]?.connectionPasswordEncryptions[0];
+    const problems: string[] = [];
+    if (atRest?.catalogEncryptionMode !== catalogEncryptionMode || !atRest.sseAwsKmsKeyId || !atRest.catalogEncryptionServiceRole) {
+        problems.push(
+            `metadata at rest is ${atRest?.catalogEncryptionMode ?? "not configured"}` +
+                (atRest?.catalogEncryptionMode === "SSE-KMS" ? " without a service role, so every principal would need the catalog key" : "") +
+                `, not ${catalogEncryptionMode} with a key and a role`,
+        );
+    }
+    if (!passwords?.returnConnectionPasswordEncrypted || !passwords.awsKmsKeyId) {
+        problems.push("connection passwords are not encrypted with a KMS key");
+    }
+    return problems;
+}
+
+/**
+ * Checks, before the stack registers anything, that another stack of this account and region
+ * manages the catalog encryption this stack relies on; throws with the reason otherwise.
+ */
+export async function verifyDataCatalogEncryption(accountId: string, region: string): Promise<void> {
+    const reported = await aws.glue.getDataCatalogEncryptionSettings({ catalogId: accountId });
+    const problems = catalogEncryptionProblems(reported.dataCatalogEncryptionSettings);
+    if (problems.length > 0) {
+        throw new Error(
+            `The Glue Data Catalog of account ${accountId} in ${region} is not encrypted as this stack requires: ${problems.join("; ")}. ` +
+                "Set lakehouse:catalogEncryption: manage in exactly one stack of this account and region and deploy it first " +
+                "(README: Two stacks in one account).",
+        );
+    }
+}
+
+export interface DataCatalogEncryptionArgs {
+    readonly names: ResourceNames;
+    readonly partition: string;
+    readonly region: string;
+    readonly accountId: string;
+}
+
+/**
+ * Encryption of the account's Glue Data Catalog in this region, which every stack there shares,
+ * created by the one stack per account and region that manages it (`catalogEncryption: manage`):
+ * a catalog key and a role Glue assumes for every catalog KMS call (SSE-KMS-WITH-SERVICE-ROLE), so
+ * no job, warehouse, analyst or deployer of any stack needs the key. All three are protected and
+ * kept when the stack is destroyed: deleting the setting would turn encryption off for every
+ * stack, and the key still encrypts what they wrote. Other stacks call `verifyDataCatalogEncryption`.
+ */
+export class DataCatalogEncryption extends pulumi.ComponentResource {
+    /** Catalog objects are created after the setting, or they would be stored unencrypted. */
+    readonly settings: aws.glue.DataCatalogEncryptionSettings;
+    /** The role Glue encrypts with, which the deployer passes to Glue. */
+    readonly role: aws.iam.Role;
+
+    constructor(name: string, args: DataCatalogEncryptionArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("lakehouse:catalog:DataCatalogEncryption", name, {}, opts);
+
+        // Kept whatever the environment: objects of every stack stay encrypted under it.
+        const kept: pulumi.CustomResourceOptions = { parent: this, protect: true, retainOnDelete: true };
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: `Glue Data Catalog of account ${args.accountId} in ${args.region}: metadata and connection passwords`,
+                enableKeyRotation: true,
+                rotationPeriodInDays: 365,
+                deletionWindowInDays: 30,
+                keyUsage: "ENCRYPT_DECRYPT",
+                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+                multiRegion: false,
+                // Delegates key use to IAM policies in this account, as the AWS default key policy does.
+                policy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Sid: "AccountAdministersKeyThroughIam",
+                            Effect: "Allow",
+                            Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
+                            Action: "kms:*",
+                            Resource: "*",
+                        },
+                    ],
+                }),
+            },
+            kept,
+        );
+        new aws.kms.Alias(`${name}-key`, { name: `alias/${args.names.prefix}-glue-catalog`, targetKeyId: key.keyId }, kept);
+
+        this.role = new aws.iam.Role(
+            `${name}-role`,
+            {
+                name: args.names.resource("glue-catalog-encryption"),
+                description: "Glue assumes this role for every KMS call on the account's encrypted Data Catalog.",
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", { ...args, namePrefix: args.names.prefix })),
+                maxSessionDuration: 3600,
+            },
+            kept,
+        );
+        const policy = new aws.iam.RolePolicy(
+            `${name}-role`,
+            {
+                role: this.role.name,
+                name: "encrypt-the-data-catalog",
+                policy: key.arn.apply((keyArn) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                // Glue's encryption context names the catalog ("Encrypting your Data Catalog").
+                                Sid: "EncryptThisAccountsCatalog",
+                                Effect: "Allow",
+                                Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+                                Resource: keyArn,
+                                Condition: { StringEquals: { "kms:EncryptionContext:glue_catalog_id": args.accountId } },
+                            },
+                        ],
+                    }),
+                ),
+            },
+            kept,
+        );
+
+        this.settings = new aws.glue.DataCatalogEncryptionSettings(
+            `${name}-settings`,
+            {
+                catalogId: args.accountId,
+                dataCatalogEncryptionSettings: {
+                    encryptionAtRest: {
+                        catalogEncryptionMode,
+                        sseAwsKmsKeyId: key.arn,
+                        catalogEncryptionServiceRole: this.role.arn,
+                    },
+                    connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true, awsKmsKeyId: key.arn },
+                },
+            },
+            { ...kept, dependsOn: [policy] },
+        );
+
+        this.registerOutputs({ keyArn: key.arn, roleArn: this.role.arn });
+    }
+}
