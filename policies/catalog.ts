@@ -4,6 +4,7 @@
  */
 import { resourceRule, stackRule, type CatalogRule } from "./framework/policy-factory";
 import { actionsAreScopedToAServiceOperation } from "./rules/iam/actions-are-scoped-to-a-service-operation";
+import { actionsExist } from "./rules/iam/actions-exist";
 import { managedPoliciesAreNotAdministrative } from "./rules/iam/managed-policies-are-not-administrative";
 import { passRoleIsLimitedToNamedRolesAndServices } from "./rules/iam/pass-role-is-limited-to-named-roles-and-services";
 import { policyAttachmentsHaveASingleManager } from "./rules/iam/policy-attachments-have-a-single-manager";
@@ -73,6 +74,21 @@ const iam: CatalogRule[] = [
             devEnforcement: "mandatory",
         },
         actionsAreScopedToAServiceOperation,
+    ),
+    resourceRule(
+        {
+            name: "iam-actions-exist",
+            service: "iam",
+            severity: "medium",
+            description:
+                "Every Action and NotAction of every IAM, trust and resource policy names a real service and matches an action " +
+                "of AWS's Service Authorization Reference.",
+            why: "A misspelt action is accepted by IAM but grants (or denies) nothing, so the workload fails at run time or a Deny silently protects nothing.",
+            remediation:
+                "Correct the action to its name in the Service Authorization Reference; the finding names the closest real action.",
+            devEnforcement: "mandatory",
+        },
+        actionsExist,
     ),
     resourceRule(
         {
