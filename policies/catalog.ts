@@ -11,10 +11,7 @@ import { policyAttachmentsHaveASingleManager } from "./rules/iam/policy-attachme
 import { permissionsBoundaryConfig, rolesCarryThePermissionsBoundary } from "./rules/iam/roles-carry-the-permissions-boundary";
 import { statementsDoNotGrantAdministratorAccess } from "./rules/iam/statements-do-not-grant-administrator-access";
 import { trustPoliciesNameAServiceOrAccount } from "./rules/iam/trust-policies-name-a-service-or-account";
-import {
-    wildcardResourceConfig,
-    wildcardResourcesOnlyForUnscopableActions,
-} from "./rules/iam/wildcard-resources-only-for-unscopable-actions";
+import { wildcardResourcesOnlyForUnscopableActions } from "./rules/iam/wildcard-resources-only-for-unscopable-actions";
 import { keyPolicyGrantsNothingToEveryone } from "./rules/kms/key-policy-grants-nothing-to-everyone";
 import { keyRotationIsEnabled } from "./rules/kms/key-rotation-is-enabled";
 import { bucketBlocksAllPublicAccess } from "./rules/s3/bucket-blocks-all-public-access";
@@ -95,15 +92,16 @@ const iam: CatalogRule[] = [
             name: "iam-wildcard-resources-only-for-unscopable-actions",
             service: "iam",
             severity: "high",
-            description: 'IAM policies use `"Resource": "*"` only for actions AWS cannot scope, and never NotResource.',
+            description:
+                'IAM policies use `"Resource": "*"` only for actions the Service Authorization Reference lists without a resource type, ' +
+                "and never NotResource.",
             why: "A wildcard resource extends a grant to every bucket, key and table of the account, including other teams' data.",
             remediation:
-                "Name the ARNs of this stack's resources; if AWS offers no resource-level permission for an action, " +
-                "add it with its reason to unscopableActions in the policy config.",
+                "Name the ARNs of this stack's resources of the types the finding lists; an action the reference lists without " +
+                "resource types passes on *, and anything else needs an exemption with its reason in the policy config.",
             devEnforcement: "mandatory",
         },
         wildcardResourcesOnlyForUnscopableActions,
-        wildcardResourceConfig,
     ),
     resourceRule(
         {

@@ -250,6 +250,19 @@ export function isWildcardOnly(action: ReferenceAction): boolean {
     return action.resourceTypes.length === 0;
 }
 
+/**
+ * Actions whose only resource type is optional and absent from the request most callers make, which
+ * AWS then authorises on `*`: cloudwatch:PutMetricData names a dataset only for OpenTelemetry
+ * metrics sent to one, while publishing to a namespace is granted on `*` under cloudwatch:namespace
+ * (CloudWatch's "Using condition keys to limit access to CloudWatch namespaces").
+ */
+const GRANTED_ON_WILDCARD = new Set(["cloudwatch:putmetricdata"]);
+
+/** True when the usual request for the action names no resource, so only `"Resource": "*"` grants it. */
+export function needsWildcardResource(action: ReferenceAction): boolean {
+    return isWildcardOnly(action) || GRANTED_ON_WILDCARD.has(action.action.toLowerCase());
+}
+
 /** The action's resource types the statement resource can name (`*` names all of them). */
 export function resourceTypesAccepting(action: ReferenceAction, resource: string): ActionResourceType[] {
     if (resource === "*") return [...action.resourceTypes];

@@ -11,6 +11,7 @@ import {
     iamDataVersion,
     isGlobalConditionKey,
     isWildcardOnly,
+    needsWildcardResource,
     resourceTypesNamedBy,
     serviceExists,
     type ReferenceAction,
@@ -97,6 +98,11 @@ describe("iam-reference", () => {
                 action("ec2:DescribeVpcAttribute").resourceTypes.map((type) => type.name),
                 ["vpc"],
             );
+        });
+
+        it("cloudwatch:PutMetricData to a namespace is granted on *, though the reference lists an optional dataset", () => {
+            assert.equal(needsWildcardResource(action("cloudwatch:PutMetricData")), true);
+            assert.equal(needsWildcardResource(action("logs:TagResource")), false);
         });
     });
 
