@@ -78,6 +78,12 @@ export function resourceOutputs(
                 state: { name: policyName, arn: `arn:aws:iam::${account}:policy/${policyName}` },
             };
         }
+        case "aws:secretsmanager/secret:Secret": {
+            // Secrets Manager's ARN is `secret:` + the name + a hyphen and six random characters; policies name it so.
+            const secretName = str("name") ?? name;
+            const id = `${name}-id`;
+            return { id, state: { id, arn: `arn:aws:secretsmanager:${region}:${account}:secret:${secretName}-Ab12Cd`, name: secretName } };
+        }
         case "aws:redshiftserverless/namespace:Namespace": {
             const namespaceName = str("namespaceName") ?? name;
             const namespaceId = uuidFor(`namespace:${namespaceName}`);
