@@ -271,14 +271,33 @@ export function resourceTypesAccepting(action: ReferenceAction, resource: string
     );
 }
 
+/**
+ * ARNs AWS evaluates for actions the reference lists without a resource type. CloudWatch Logs
+ * authorises logs:DescribeLogGroups on `arn:…:log-group::log-stream:` (the resource its
+ * access-denied message names), so `log-group:*` grants it as `*` does.
+ */
+const WILDCARD_ONLY_REQUEST_ARNS: Readonly<Record<string, readonly string[]>> = {
+    "logs:describeloggroups": ["arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:"],
+};
+
+/** True when the statement resource grants the action: `*`, a resource of a type it accepts, or the ARN AWS evaluates for it. */
+export function resourceGrantsAction(action: ReferenceAction, resource: string): boolean {
+    if (resourceTypesAccepting(action, resource).length > 0) return true;
+    const requestArns = WILDCARD_ONLY_REQUEST_ARNS[action.action.toLowerCase()] ?? [];
+    return requestArns.some((format) => resourceMatchesArnFormat(resource, format, action.service));
+}
+
 const keyRegExps = new Map<string, RegExp>();
+
+/** The reference writes a key's variable part as `${TagKey}`, `<key>` or a trailing `/tag-key`. */
+const KEY_VARIABLE = /\$\{[^}]*\}|<[^>]*>|(?<=\/)tag-key$/;
 
 /** A key template such as `kms:EncryptionContext:${EncryptionContextKey}`: each variable matches any non-empty text. */
 function keyRegExp(template: string): RegExp {
     let regExp = keyRegExps.get(template);
     if (!regExp) {
         const source = template
-            .split(/\$\{[^}]*\}/)
+            .split(KEY_VARIABLE)
             .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
             .join(".+");
         regExp = new RegExp(`^${source}$`, "i");
@@ -291,8 +310,7 @@ function keyMatches(templates: readonly string[], key: string): boolean {
     return templates.some((template) => keyRegExp(template).test(key));
 }
 
-// The global list writes a variable suffix as `/tag-key`; the service files write `/${TagKey}`.
-const GLOBAL_KEY_TEMPLATES: readonly string[] = getAllGlobalConditionKeys().map((key) => key.replace(/\/tag-key$/, "/${TagKey}"));
+const GLOBAL_KEY_TEMPLATES: readonly string[] = getAllGlobalConditionKeys();
 
 /** Tag keys are global in name only: a request carries them when the action's or resource type's row lists them. */
 const TAG_KEY = /^aws:(RequestTag|ResourceTag)\/|^aws:TagKeys$/i;

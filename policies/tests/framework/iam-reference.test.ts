@@ -124,6 +124,18 @@ describe("iam-reference", () => {
             assert.equal(actionSupportsConditionKey(action("kms:DescribeKey"), "aws:ResourceTag/project", key), true);
         });
 
+        it("keys written with <key> or /tag-key match any suffix: s3:ExistingObjectTag/<key>, secretsmanager:ResourceTag/tag-key", () => {
+            assert.equal(
+                actionSupportsConditionKey(action("s3:GetObject"), "s3:ExistingObjectTag/classification", ["arn:aws:s3:::b/*"]),
+                true,
+            );
+            const secret = [`arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:lakehouse/source-*`];
+            assert.equal(
+                actionSupportsConditionKey(action("secretsmanager:GetSecretValue"), "secretsmanager:ResourceTag/team", secret),
+                true,
+            );
+        });
+
         it("sts:ExternalId is a key of sts:AssumeRole", () => {
             assert.equal(actionSupportsConditionKey(action("sts:AssumeRole"), "sts:ExternalId", []), true);
         });
