@@ -185,8 +185,8 @@ function patternMatchesFormat(pattern: PatternToken[], format: ArnToken[], exclu
 }
 
 /** True when the statement resource (which may hold `*`, `?` and policy variables) can name an ARN of the format. */
-export function resourceMatchesArnFormat(resource: string, arnFormat: string, service: string): boolean {
-    const exclusions = serviceData(service)?.exclusions ?? variableExclusions([arnFormat]);
+function resourceMatchesArnFormat(resource: string, arnFormat: string, service: string): boolean {
+    const exclusions = serviceData(service)?.exclusions ?? new Map<string, ReadonlySet<string>>();
     return patternMatchesFormat(tokenizeResourcePattern(resource), tokenizeArnFormat(arnFormat), exclusions);
 }
 
@@ -264,7 +264,7 @@ export function needsWildcardResource(action: ReferenceAction): boolean {
 }
 
 /** The action's resource types the statement resource can name (`*` names all of them). */
-export function resourceTypesAccepting(action: ReferenceAction, resource: string): ActionResourceType[] {
+function resourceTypesAccepting(action: ReferenceAction, resource: string): ActionResourceType[] {
     if (resource === "*") return [...action.resourceTypes];
     return action.resourceTypes.filter((type) =>
         type.arnFormats.some((format) => resourceMatchesArnFormat(resource, format, action.service)),
@@ -282,7 +282,7 @@ const WILDCARD_ONLY_REQUEST_ARNS: Readonly<Record<string, readonly string[]>> = 
 
 /** True when the statement resource grants the action: `*`, a resource of a type it accepts, or the ARN AWS evaluates for it. */
 export function resourceGrantsAction(action: ReferenceAction, resource: string): boolean {
-    if (resourceTypesAccepting(action, resource).length > 0) return true;
+    if (resource === "*" || resourceTypesAccepting(action, resource).length > 0) return true;
     const requestArns = WILDCARD_ONLY_REQUEST_ARNS[action.action.toLowerCase()] ?? [];
     return requestArns.some((format) => resourceMatchesArnFormat(resource, format, action.service));
 }
