@@ -42,19 +42,18 @@ function statementFindings(subject: string, document: KindedDocument, statement:
     const entries = [...(statement.actions ?? []), ...(statement.notActions ?? [])];
     const services = entries.flatMap((entry) => (typeof entry === "string" && entry.includes(":") ? [entry.split(":")[0]] : []));
     for (const [operator, block] of Object.entries(statement.condition ?? {})) {
-        if (!isPropertyMap(block)) {
-            if (isUnknown(block))
-                findings.push(
-                    `${subject} must ${REQUIREMENT}, but the ${operator} block of ${at} is unknown during preview, so it cannot be verified.`,
-                );
-            continue;
+        if (isUnknown(block)) {
+            findings.push(
+                `${subject} must ${REQUIREMENT}, but the ${operator} block of ${at} is unknown during preview, so it cannot be verified.`,
+            );
         }
+        if (!isPropertyMap(block)) continue;
         for (const [key, value] of Object.entries(block)) {
             if (isGlobalConditionKey(key)) continue;
             if (!conditionKeyExists(key, services)) {
                 findings.push(
                     `${subject} must ${REQUIREMENT}, but ${at} uses "${key}" (${operator}), which is no condition key of the IAM reference ` +
-                        `${iamDataVersion}, so the condition never matches.`,
+                        `${iamDataVersion}, so no request carries it.`,
                 );
             } else if (statement.effect === "Allow" && statement.actions && requiresTheKey(operator, value)) {
                 findings.push(...unsupportedFindings(subject, document, statement, at, operator, key));
