@@ -4,16 +4,16 @@
  */
 import { resourceRule, stackRule, type CatalogRule } from "./framework/policy-factory";
 import { actionsAreScopedToAServiceOperation } from "./rules/iam/actions-are-scoped-to-a-service-operation";
+import { actionsExist } from "./rules/iam/actions-exist";
+import { conditionKeysAreSupported } from "./rules/iam/condition-keys-are-supported";
 import { managedPoliciesAreNotAdministrative } from "./rules/iam/managed-policies-are-not-administrative";
 import { passRoleIsLimitedToNamedRolesAndServices } from "./rules/iam/pass-role-is-limited-to-named-roles-and-services";
 import { policyAttachmentsHaveASingleManager } from "./rules/iam/policy-attachments-have-a-single-manager";
+import { resourcesMatchTheActions } from "./rules/iam/resources-match-the-actions";
 import { permissionsBoundaryConfig, rolesCarryThePermissionsBoundary } from "./rules/iam/roles-carry-the-permissions-boundary";
 import { statementsDoNotGrantAdministratorAccess } from "./rules/iam/statements-do-not-grant-administrator-access";
 import { trustPoliciesNameAServiceOrAccount } from "./rules/iam/trust-policies-name-a-service-or-account";
-import {
-    wildcardResourceConfig,
-    wildcardResourcesOnlyForUnscopableActions,
-} from "./rules/iam/wildcard-resources-only-for-unscopable-actions";
+import { wildcardResourcesOnlyForUnscopableActions } from "./rules/iam/wildcard-resources-only-for-unscopable-actions";
 import { keyPolicyGrantsNothingToEveryone } from "./rules/kms/key-policy-grants-nothing-to-everyone";
 import { keyRotationIsEnabled } from "./rules/kms/key-rotation-is-enabled";
 import { bucketBlocksAllPublicAccess } from "./rules/s3/bucket-blocks-all-public-access";
@@ -76,18 +76,66 @@ const iam: CatalogRule[] = [
     ),
     resourceRule(
         {
+            name: "iam-actions-exist",
+            service: "iam",
+            severity: "medium",
+            description:
+                "Every Action and NotAction of every IAM, trust and resource policy names a real service and matches an action " +
+                "of AWS's Service Authorization Reference.",
+            why: "A misspelt action is accepted by IAM but grants (or denies) nothing, so the workload fails at run time or a Deny silently protects nothing.",
+            remediation:
+                "Correct the action to its name in the Service Authorization Reference; the finding names the closest real action.",
+            devEnforcement: "mandatory",
+        },
+        actionsExist,
+    ),
+    resourceRule(
+        {
             name: "iam-wildcard-resources-only-for-unscopable-actions",
             service: "iam",
             severity: "high",
-            description: 'IAM policies use `"Resource": "*"` only for actions AWS cannot scope, and never NotResource.',
+            description:
+                'IAM policies use `"Resource": "*"` only for actions the Service Authorization Reference lists without a resource type, ' +
+                "and never NotResource.",
             why: "A wildcard resource extends a grant to every bucket, key and table of the account, including other teams' data.",
             remediation:
-                "Name the ARNs of this stack's resources; if AWS offers no resource-level permission for an action, " +
-                "add it with its reason to unscopableActions in the policy config.",
+                "Name the ARNs of this stack's resources of the types the finding lists; an action the reference lists without " +
+                "resource types passes on *, and anything else needs an exemption with its reason in the policy config.",
             devEnforcement: "mandatory",
         },
         wildcardResourcesOnlyForUnscopableActions,
-        wildcardResourceConfig,
+    ),
+    resourceRule(
+        {
+            name: "iam-resources-match-the-actions",
+            service: "iam",
+            severity: "medium",
+            description:
+                "In every Allow statement each action has a resource of a type it accepts and each resource is of a type one of its " +
+                "actions accepts (Service Authorization Reference); resource policies are checked on their explicit ARNs.",
+            why: "An action on resources of the wrong type grants nothing, so the workload fails at run time, and a resource no action accepts is dead weight that hides the mistake.",
+            remediation:
+                "Name the ARN of the type the action acts on (e.g. arn:aws:s3:::bucket/* for s3:GetObject, arn:aws:s3:::bucket for " +
+                "s3:ListBucket), or move the action to the statement that names it.",
+            devEnforcement: "mandatory",
+        },
+        resourcesMatchTheActions,
+    ),
+    resourceRule(
+        {
+            name: "iam-condition-keys-are-supported",
+            service: "iam",
+            severity: "medium",
+            description:
+                "Every condition key exists in the Service Authorization Reference, and a key an Allow statement requires is global " +
+                "or supported by every action of the statement.",
+            why: "A request for an action that does not support a key lacks it, so a StringEquals or StringLike on that key fails and the statement grants that action nothing.",
+            remediation:
+                "Move the action to a statement without the condition, or use a key the action lists in the Service Authorization " +
+                "Reference (e.g. s3:prefix applies to s3:ListBucket, not to s3:ListBucketMultipartUploads).",
+            devEnforcement: "mandatory",
+        },
+        conditionKeysAreSupported,
     ),
     resourceRule(
         {

@@ -34,6 +34,8 @@ export interface Statement {
     readonly principals?: PrincipalEntry[];
     readonly notPrincipals?: PrincipalEntry[];
     readonly condition?: PropertyMap;
+    /** True when the whole Condition is unknown during preview (a document given as an object). */
+    readonly conditionUnknown: boolean;
 }
 
 export type PolicyDocument =
@@ -68,6 +70,7 @@ function statementOf(raw: PropertyMap, position: number): Statement {
         principals: principals(raw.Principal),
         notPrincipals: principals(raw.NotPrincipal),
         condition: mapAt(raw, "Condition"),
+        conditionUnknown: isUnknown(raw.Condition),
     };
 }
 
@@ -169,6 +172,40 @@ export function identityPolicyDocuments(resource: RuleResource): LabelledDocumen
     }
 }
 
+/** Identity policies name their resources; trust and resource policies sit on the resource they govern. */
+export type DocumentKind = "identity" | "trust" | "resource";
+
+export interface KindedDocument extends LabelledDocument {
+    readonly kind: DocumentKind;
+}
+
+/** The property holding the resource-based policy of each type that has one. */
+const RESOURCE_POLICY_PROPERTIES: Readonly<Record<string, string>> = {
+    "aws:s3/bucketPolicy:BucketPolicy": "policy",
+    "aws:kms/key:Key": "policy",
+    "aws:kms/keyPolicy:KeyPolicy": "policy",
+    "aws:sns/topic:Topic": "policy",
+    "aws:sns/topicPolicy:TopicPolicy": "policy",
+    "aws:sqs/queue:Queue": "policy",
+    "aws:sqs/queuePolicy:QueuePolicy": "policy",
+    "aws:secretsmanager/secret:Secret": "policy",
+    "aws:secretsmanager/secretPolicy:SecretPolicy": "policy",
+    "aws:cloudwatch/eventBusPolicy:EventBusPolicy": "policy",
+    "aws:glue/resourcePolicy:ResourcePolicy": "policy",
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "policyDocument",
+};
+
+/** Every policy document a resource defines: identity policies, a role's trust policy, a resource policy. */
+export function policyDocuments(resource: RuleResource): KindedDocument[] {
+    const documents: KindedDocument[] = identityPolicyDocuments(resource).map((labelled) => ({ ...labelled, kind: "identity" }));
+    if (resource.type === "aws:iam/role:Role") {
+        documents.push({ where: "its trust policy", document: parsePolicyDocument(resource.props.assumeRolePolicy), kind: "trust" });
+    }
+    const property = RESOURCE_POLICY_PROPERTIES[resource.type] as string | undefined;
+    if (property) documents.push({ where: "its policy", document: parsePolicyDocument(resource.props[property]), kind: "resource" });
+    return documents.filter((labelled) => labelled.document.kind !== "absent");
+}
+
 /** The violation sentence for a document that cannot be inspected, or undefined when it can. */
 export function uninspectableDocument(subject: string, where: string, document: PolicyDocument, what: string): string | undefined {
     if (document.kind === "unknown") {
@@ -193,6 +230,24 @@ export function checkAllowStatements(
         if (blocked) return [blocked];
         if (document.kind !== "parsed") return [];
         return document.statements.filter((s) => s.effect === "Allow").flatMap((s) => check(where, s));
+    });
+}
+
+/**
+ * Runs `check` on every statement of every policy document of `resource` (identity, trust and
+ * resource policies); a document that cannot be inspected yields one violation stating `requirement`.
+ */
+export function checkEveryStatement(
+    resource: RuleResource,
+    subject: string,
+    requirement: string,
+    check: (document: KindedDocument, statement: Statement) => string[],
+): string[] {
+    return policyDocuments(resource).flatMap((labelled) => {
+        const blocked = uninspectableDocument(subject, labelled.where, labelled.document, requirement);
+        if (blocked) return [blocked];
+        if (labelled.document.kind !== "parsed") return [];
+        return labelled.document.statements.flatMap((s) => check(labelled, s));
     });
 }
 
