@@ -39,13 +39,17 @@ export = async () => {
     if (config.catalog.encryption === "verify") await verifyDataCatalogEncryption(identity.accountId, config.region);
 
     // Every role the stack creates carries the permissions boundary, registered before any role.
-    const deployFeatures: DeployFeature[] = config.analytics.quicksight.enabled ? ["quicksight"] : [];
+    const { quicksight: quicksightConfig } = config.analytics;
+    const deployFeatures: DeployFeature[] = [
+        ...(quicksightConfig.enabled ? (["quicksight"] as const) : []),
+        ...(quicksightConfig.enabled && quicksightConfig.redshiftEnabled ? (["quicksightRedshift"] as const) : []),
+    ];
     const boundary = new PermissionsBoundary(`${names.prefix}-boundary`, {
         ...account,
         region: config.region,
         policyName: names.resource("permissions-boundary"),
         namePrefix: names.prefix,
-        services: stackServices(deployFeatures),
+        services: stackServices(deployFeatures, config.delivery?.connectionArn),
     });
     pulumi.runtime.registerResourceTransform(permissionsBoundaryTransform(boundary.arn, boundary.policy));
 
@@ -311,6 +315,7 @@ export = async () => {
             serviceLogGroupPatterns: [auditLogGroupPattern(warehouseName)],
             connectionArn: config.delivery.connectionArn,
             features: deployFeatures,
+            catalogEncryption: config.catalog.encryption,
         });
     }
 

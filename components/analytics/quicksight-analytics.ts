@@ -384,10 +384,32 @@ export function athenaSourceStatements(scope: AthenaSourceScope): PolicyStatemen
             ],
             Resource: `arn:${partition}:athena:${region}:${accountId}:workgroup/${scope.workgroupName}`,
         },
+        // What AWSQuicksightAthenaAccess grants for browsing and reading the catalog, read-only and on gold.
+        {
+            Sid: "BrowseTheAthenaCatalog",
+            Effect: "Allow",
+            Action: [
+                "athena:GetDataCatalog",
+                "athena:GetDatabase",
+                "athena:GetTableMetadata",
+                "athena:ListDatabases",
+                "athena:ListTableMetadata",
+            ],
+            Resource: `arn:${partition}:athena:${region}:${accountId}:datacatalog/AwsDataCatalog`,
+        },
+        { Sid: "ListAthenaCatalogs", Effect: "Allow", Action: ["athena:ListDataCatalogs"], Resource: "*" },
         {
             Sid: "ReadTheGoldCatalog",
             Effect: "Allow",
-            Action: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables"],
+            Action: [
+                "glue:GetDatabase",
+                "glue:GetDatabases",
+                "glue:GetTable",
+                "glue:GetTables",
+                "glue:GetPartition",
+                "glue:GetPartitions",
+                "glue:BatchGetPartition",
+            ],
             Resource: [glueArn("catalog"), glueArn(`database/${scope.goldDatabase}`), glueArn(`table/${scope.goldDatabase}/*`)],
         },
         {
@@ -411,22 +433,23 @@ export function athenaSourceStatements(scope: AthenaSourceScope): PolicyStatemen
         {
             Sid: "ListQueryResults",
             Effect: "Allow",
-            Action: ["s3:ListBucket", "s3:ListBucketMultipartUploads"],
+            Action: ["s3:ListBucket"],
             Resource: bucketArn(scope.resultsBucket),
             Condition: { StringLike: { "s3:prefix": [scope.resultsPrefix, `${scope.resultsPrefix}*`] } },
         },
+        // s3:prefix is not a condition key of ListBucketMultipartUploads, so it is granted on the bucket.
         {
-            Sid: "LocateQueryResults",
+            Sid: "LocateQueryResultsAndTheirUploads",
             Effect: "Allow",
-            Action: ["s3:GetBucketLocation"],
+            Action: ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"],
             Resource: bucketArn(scope.resultsBucket),
         },
         {
-            Sid: "UseTheDataLakeKeyThroughS3AndGlue",
+            Sid: "UseTheDataLakeKeyThroughS3",
             Effect: "Allow",
             Action: ["kms:Decrypt", "kms:GenerateDataKey"],
             Resource: scope.dataLakeKeyArn,
-            Condition: { StringEquals: { "kms:ViaService": [`s3.${region}.amazonaws.com`, `glue.${region}.amazonaws.com`] } },
+            Condition: { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
         },
     ];
 }

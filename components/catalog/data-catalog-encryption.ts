@@ -13,7 +13,10 @@ export interface ReportedCatalogEncryption {
         readonly catalogEncryptionServiceRole: string;
         readonly sseAwsKmsKeyId: string;
     }[];
-    readonly connectionPasswordEncryptions: readonly { readonly awsKmsKeyId: string; readonly returnConnectionPasswordEncrypted: boolean }[];
+    readonly connectionPasswordEncryptions: readonly {
+        readonly awsKmsKeyId: string;
+        readonly returnConnectionPasswordEncrypted: boolean;
+    }[];
 }
 
 /**
@@ -27,7 +30,9 @@ export function catalogEncryptionProblems(reported: readonly ReportedCatalogEncr
     if (atRest?.catalogEncryptionMode !== catalogEncryptionMode || !atRest.sseAwsKmsKeyId || !atRest.catalogEncryptionServiceRole) {
         problems.push(
             `metadata at rest is ${atRest?.catalogEncryptionMode ?? "not configured"}` +
-                (atRest?.catalogEncryptionMode === "SSE-KMS" ? " without a service role, so every principal would need the catalog key" : "") +
+                (atRest?.catalogEncryptionMode === "SSE-KMS"
+                    ? " without a service role, so every principal would need the catalog key"
+                    : "") +
                 `, not ${catalogEncryptionMode} with a key and a role`,
         );
     }

@@ -115,8 +115,8 @@ export interface BuildRoleAccess {
 export function buildRolePolicy(access: BuildRoleAccess): PolicyDocument {
     const { partition, region, accountId } = access;
     const logGroupArns = access.logGroupNames.flatMap((group) => {
-        const arn = `arn:${partition}:logs:${region}:${accountId}:log-group:${group}`;
-        return [arn, `${arn}:*`];
+        // Both actions act on log streams, which `:*` after the group names.
+        return [`arn:${partition}:logs:${region}:${accountId}:log-group:${group}:*`];
     });
     return {
         Version: "2012-10-17",

@@ -13,6 +13,7 @@ export type DeployScope =
     | "buckets"
     | "assetObjects"
     | "keyCreation"
+    | "taggedCreation"
     | "keyTagsOnCreation"
     | "stackKeys"
     | "stackKeysThroughServices"
@@ -35,6 +36,7 @@ export type DeployScope =
     | "functions"
     | "athena"
     | "quicksight"
+    | "quicksightVpcConnections"
     | "buildProjects"
     | "pipelines"
     | "connection"
@@ -60,12 +62,17 @@ const glueTags = ["glue:GetTags", "glue:TagResource", "glue:UntagResource"];
  * calls; resource types and condition keys per action from the Service Authorization Reference.
  */
 export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeActions>> = {
+    // The provider finds the bucket's region with HeadBucket (s3:ListBucket), tries the tagging API
+    // before the bucket-tagging one, and lists versions to empty a forceDestroy bucket.
     "aws:s3/bucket:Bucket": {
         buckets: [
             "s3:CreateBucket",
             "s3:DeleteBucket",
             "s3:ListBucket",
-            "s3:GetBucketLocation",
+            "s3:ListBucketVersions",
+            "s3:ListTagsForResource",
+            "s3:TagResource",
+            "s3:UntagResource",
             "s3:GetBucketTagging",
             "s3:PutBucketTagging",
             "s3:GetBucketAcl",
@@ -98,18 +105,13 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
         buckets: ["s3:PutLifecycleConfiguration", "s3:GetLifecycleConfiguration"],
     },
     "aws:s3/bucketNotification:BucketNotification": { buckets: ["s3:PutBucketNotification", "s3:GetBucketNotification"] },
-    // Deleting an object of a versioned bucket removes every version of its key.
+    // Deleting an object of a versioned bucket deletes every version of its key (ListObjectVersions,
+    // then DeleteObject with a version id); reading it is HeadObject (s3:GetObject) and its tags.
+    // Uploads are single-part PutObject calls, for which S3 needs only a data key.
     "aws:s3/bucketObjectv2:BucketObjectv2": {
         buckets: ["s3:ListBucketVersions"],
-        assetObjects: [
-            "s3:PutObject",
-            "s3:PutObjectTagging",
-            "s3:GetObject",
-            "s3:GetObjectTagging",
-            "s3:DeleteObject",
-            "s3:DeleteObjectVersion",
-        ],
-        stackKeysThroughServices: ["kms:GenerateDataKey", "kms:Decrypt"],
+        assetObjects: ["s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:GetObjectTagging", "s3:DeleteObjectVersion"],
+        stackKeysThroughServices: ["kms:GenerateDataKey"],
     },
     // CreateKey with tags also needs kms:TagResource on every key of the account and region.
     "aws:kms/key:Key": {
@@ -150,6 +152,7 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
     },
     "aws:iam/role:Role": {
         rolePermissions: ["iam:CreateRole", "iam:PutRolePermissionsBoundary"],
+        // Reading a role reads its inline policies too; its tags come with GetRole.
         roles: [
             "iam:GetRole",
             "iam:DeleteRole",
@@ -158,8 +161,8 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "iam:UpdateAssumeRolePolicy",
             "iam:TagRole",
             "iam:UntagRole",
-            "iam:ListRoleTags",
             "iam:ListRolePolicies",
+            "iam:GetRolePolicy",
             "iam:ListAttachedRolePolicies",
             "iam:ListInstanceProfilesForRole",
         ],
@@ -180,7 +183,6 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "iam:DeletePolicy",
             "iam:TagPolicy",
             "iam:UntagPolicy",
-            "iam:ListPolicyTags",
         ],
     },
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": {
@@ -196,14 +198,10 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
     "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings": {
         catalog: ["glue:PutDataCatalogEncryptionSettings", "glue:GetDataCatalogEncryptionSettings"],
     },
+    // Creating a ruleset has no resource type, only the tags of the request.
     "aws:glue/dataQualityRuleset:DataQualityRuleset": {
-        etl: [
-            "glue:CreateDataQualityRuleset",
-            "glue:GetDataQualityRuleset",
-            "glue:UpdateDataQualityRuleset",
-            "glue:DeleteDataQualityRuleset",
-            ...glueTags,
-        ],
+        taggedCreation: ["glue:CreateDataQualityRuleset"],
+        etl: ["glue:GetDataQualityRuleset", "glue:UpdateDataQualityRuleset", "glue:DeleteDataQualityRuleset", ...glueTags],
     },
     "aws:glue/job:Job": { etl: ["glue:CreateJob", "glue:GetJob", "glue:UpdateJob", "glue:DeleteJob", ...glueTags] },
     // Security configurations have no ARN.
@@ -211,15 +209,7 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
         unscopable: ["glue:CreateSecurityConfiguration", "glue:GetSecurityConfiguration", "glue:DeleteSecurityConfiguration"],
     },
     "aws:glue/trigger:Trigger": {
-        etl: [
-            "glue:CreateTrigger",
-            "glue:GetTrigger",
-            "glue:UpdateTrigger",
-            "glue:DeleteTrigger",
-            "glue:StartTrigger",
-            "glue:StopTrigger",
-            ...glueTags,
-        ],
+        etl: ["glue:CreateTrigger", "glue:GetTrigger", "glue:UpdateTrigger", "glue:DeleteTrigger", ...glueTags],
     },
     "aws:glue/workflow:Workflow": {
         etl: ["glue:CreateWorkflow", "glue:GetWorkflow", "glue:UpdateWorkflow", "glue:DeleteWorkflow", ...glueTags],
@@ -229,8 +219,6 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "events:PutRule",
             "events:DescribeRule",
             "events:DeleteRule",
-            "events:EnableRule",
-            "events:DisableRule",
             "events:TagResource",
             "events:UntagResource",
             "events:ListTagsForResource",
@@ -249,10 +237,9 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
         ],
     },
     "aws:sns/topicPolicy:TopicPolicy": { topics: ["sns:SetTopicAttributes", "sns:GetTopicAttributes"] },
-    // SNS authorizes subscription calls other than Subscribe without a resource.
+    // Subscription calls are authorized on the topic; a subscription's ARN is its topic's, plus an id.
     "aws:sns/topicSubscription:TopicSubscription": {
-        topics: ["sns:Subscribe"],
-        unscopable: ["sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes"],
+        topics: ["sns:Subscribe", "sns:Unsubscribe", "sns:GetSubscriptionAttributes", "sns:SetSubscriptionAttributes"],
     },
     "aws:secretsmanager/secret:Secret": {
         secrets: [
@@ -303,11 +290,12 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "ec2:DeleteVpcEndpoints",
             "ec2:CreateTags",
             "ec2:DeleteTags",
+            "ec2:DescribeVpcAttribute",
         ],
+        // Deleting a subnet waits for its network interfaces to go.
         unscopable: ec2Describe(
             "AvailabilityZones",
             "Vpcs",
-            "VpcAttribute",
             "Subnets",
             "RouteTables",
             "InternetGateways",
@@ -318,6 +306,7 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "PrefixLists",
             "NetworkAcls",
             "SecurityGroups",
+            "NetworkInterfaces",
         ),
     },
     // The provider removes the default allow-all egress rule of a new group.
@@ -397,11 +386,11 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "redshift-serverless:TagResource",
             "redshift-serverless:UntagResource",
         ],
+        network: ["ec2:DescribeVpcAttribute"],
         unscopable: ec2Describe(
             "AccountAttributes",
             "AvailabilityZones",
             "Vpcs",
-            "VpcAttribute",
             "Subnets",
             "SecurityGroups",
             "InternetGateways",
@@ -446,7 +435,8 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
         connection: ["codeconnections:PassConnection", "codestar-connections:PassConnection"],
     },
     // Rules have generated ids: AWS scopes their calls by the resource they notify about, except
-    // the tag calls, which accept no condition on the rule.
+    // the tag calls, which accept no condition on the rule, and DeleteTarget, which has no resource:
+    // the provider removes each target after deleting the rule.
     "aws:codestarnotifications/notificationRule:NotificationRule": {
         notificationRules: [
             "codestar-notifications:CreateNotificationRule",
@@ -456,24 +446,18 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "codestar-notifications:Subscribe",
             "codestar-notifications:Unsubscribe",
         ],
-        notificationRuleTags: [
-            "codestar-notifications:ListTagsForResource",
-            "codestar-notifications:TagResource",
-            "codestar-notifications:UntagResource",
-        ],
+        notificationRuleTags: ["codestar-notifications:TagResource", "codestar-notifications:UntagResource"],
+        unscopable: ["codestar-notifications:DeleteTarget"],
     },
     "aws:lambda/function:Function": {
         functions: [
             "lambda:CreateFunction",
             "lambda:GetFunction",
-            "lambda:GetFunctionConfiguration",
             "lambda:GetFunctionCodeSigningConfig",
-            "lambda:GetFunctionConcurrency",
             "lambda:ListVersionsByFunction",
             "lambda:UpdateFunctionCode",
             "lambda:UpdateFunctionConfiguration",
             "lambda:DeleteFunction",
-            "lambda:ListTags",
             "lambda:TagResource",
             "lambda:UntagResource",
         ],
@@ -493,11 +477,12 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
         ],
     },
     "aws:athena/namedQuery:NamedQuery": {
-        athena: ["athena:CreateNamedQuery", "athena:GetNamedQuery", "athena:UpdateNamedQuery", "athena:DeleteNamedQuery"],
+        athena: ["athena:CreateNamedQuery", "athena:GetNamedQuery", "athena:DeleteNamedQuery"],
     },
+    // Creating a data source has no resource type, only the tags of the request.
     "aws:quicksight/dataSource:DataSource": {
+        taggedCreation: ["quicksight:CreateDataSource"],
         quicksight: [
-            "quicksight:CreateDataSource",
             "quicksight:DescribeDataSource",
             "quicksight:UpdateDataSource",
             "quicksight:DeleteDataSource",
@@ -508,11 +493,13 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "quicksight:UntagResource",
         ],
     },
-    // Creating a dataset over a data source needs PassDataSource on that source.
+    // Creating a dataset over a data source needs PassDataSource on that source; every read also
+    // reads the dataset's refresh properties.
     "aws:quicksight/dataSet:DataSet": {
         quicksight: [
             "quicksight:CreateDataSet",
             "quicksight:DescribeDataSet",
+            "quicksight:DescribeDataSetRefreshProperties",
             "quicksight:UpdateDataSet",
             "quicksight:DeleteDataSet",
             "quicksight:DescribeDataSetPermissions",
@@ -530,7 +517,18 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
             "quicksight:DescribeRefreshSchedule",
             "quicksight:UpdateRefreshSchedule",
             "quicksight:DeleteRefreshSchedule",
-            "quicksight:ListRefreshSchedules",
+        ],
+    },
+    // Its network interfaces are QuickSight's, made with the connection's role, not the deployer's.
+    "aws:quicksight/vpcConnection:VpcConnection": {
+        taggedCreation: ["quicksight:CreateVPCConnection"],
+        quicksightVpcConnections: [
+            "quicksight:DescribeVPCConnection",
+            "quicksight:UpdateVPCConnection",
+            "quicksight:DeleteVPCConnection",
+            "quicksight:ListTagsForResource",
+            "quicksight:TagResource",
+            "quicksight:UntagResource",
         ],
     },
     "aws:ec2/flowLog:FlowLog": {
@@ -541,22 +539,46 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
     },
 };
 
+/** An action a preview calls, and what it reads: nothing AWS can scope (`*`), or the account's Data Catalog. */
+export interface PreviewRead {
+    readonly action: string;
+    readonly on: "*" | "catalog";
+}
+
 /**
  * What a `pulumi preview` (without `--refresh`) reads from AWS: the provider functions the
  * program calls, and those packaged components call while planning their children. A preview
  * reads no resource of the stack; it diffs the program against the state.
  */
-export const previewReads: Readonly<Record<string, readonly string[]>> = {
+export const previewReads: Readonly<Record<string, readonly PreviewRead[]>> = {
     // STS answers GetCallerIdentity without any permission.
     "aws:index/getCallerIdentity:getCallerIdentity": [],
     // Answered from the provider's configuration.
     "aws:index/getPartition:getPartition": [],
-    "aws:ec2/getPrefixList:getPrefixList": ["ec2:DescribePrefixLists"],
+    "aws:ec2/getPrefixList:getPrefixList": [{ action: "ec2:DescribePrefixLists", on: "*" }],
     // A stack that does not manage the account's catalog encryption checks it.
-    "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": ["glue:GetDataCatalogEncryptionSettings"],
+    "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": [
+        { action: "glue:GetDataCatalogEncryptionSettings", on: "catalog" },
+    ],
     // awsx picks the VPC's Availability Zones while planning.
-    "awsx:ec2:Vpc": ["ec2:DescribeAvailabilityZones"],
+    "awsx:ec2:Vpc": [{ action: "ec2:DescribeAvailabilityZones", on: "*" }],
 };
+
+/** The provider function only a stack that verifies the account's catalog encryption calls. */
+const catalogEncryptionCheck = "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings";
+
+/** What a preview of this stack reads on `on`. */
+const previewActionsOn = (on: PreviewRead["on"], catalogEncryption: CatalogEncryptionRole): string[] =>
+    unique(
+        Object.entries(previewReads)
+            .filter(([call]) => call !== catalogEncryptionCheck || catalogEncryption === "verify")
+            .flatMap(([, reads]) => reads)
+            .filter((read) => read.on === on)
+            .map((read) => read.action),
+    );
+
+/** Whether the stack manages the account's Data Catalog encryption or verifies it (`catalogEncryption`). */
+export type CatalogEncryptionRole = "manage" | "verify";
 
 export const serviceOf = (action: string): string => action.slice(0, action.indexOf(":"));
 
@@ -569,23 +591,38 @@ export const featureResourceTypes = {
         "aws:quicksight/dataSet:DataSet",
         "aws:quicksight/refreshSchedule:RefreshSchedule",
     ],
+    quicksightRedshift: ["aws:quicksight/vpcConnection:VpcConnection"],
 } as const;
 export type DeployFeature = keyof typeof featureResourceTypes;
 
-/** The rows of `deployActionsByResourceType` a stack with these features plans. */
-export function deployTableFor(features: readonly DeployFeature[]): Readonly<Record<string, ResourceTypeActions>> {
+/**
+ * The rows of `deployActionsByResourceType` a stack with these features plans. IAM authorizes a
+ * CodeConnections connection under the service prefix of its ARN (`codeconnections`, or
+ * `codestar-connections` before 2024), so only that prefix's actions are kept, and none without a pipeline.
+ */
+export function deployTableFor(features: readonly DeployFeature[], connectionArn?: string): Readonly<Record<string, ResourceTypeActions>> {
     const omitted = new Set<string>(
         (Object.keys(featureResourceTypes) as DeployFeature[])
             .filter((feature) => !features.includes(feature))
             .flatMap((feature) => featureResourceTypes[feature]),
     );
-    return Object.fromEntries(Object.entries(deployActionsByResourceType).filter(([type]) => !omitted.has(type)));
+    const connectionService = connectionArn?.split(":")[2];
+    return Object.fromEntries(
+        Object.entries(deployActionsByResourceType)
+            .filter(([type]) => !omitted.has(type))
+            .map(([type, actions]) => [
+                type,
+                actions.connection
+                    ? { ...actions, connection: actions.connection.filter((action) => serviceOf(action) === connectionService) }
+                    : actions,
+            ]),
+    );
 }
 
 /** The IAM service prefixes the deploy policy uses: derived from the table, one place. */
-export function deployServices(features: readonly DeployFeature[]): string[] {
+export function deployServices(features: readonly DeployFeature[], connectionArn?: string): string[] {
     return unique(
-        Object.values(deployTableFor(features)).flatMap((actions) =>
+        Object.values(deployTableFor(features, connectionArn)).flatMap((actions) =>
             Object.values(actions).flatMap((list: readonly string[] | undefined) => (list ?? []).map(serviceOf)),
         ),
     );
@@ -599,8 +636,8 @@ const workloadOnlyServices = ["redshift-data"];
  * manages every service the workloads call; test/program/deployer-access.test.ts checks that
  * against every role's policy.
  */
-export function stackServices(features: readonly DeployFeature[]): string[] {
-    return unique([...deployServices(features), ...workloadOnlyServices]);
+export function stackServices(features: readonly DeployFeature[], connectionArn?: string): string[] {
+    return unique([...deployServices(features, connectionArn), ...workloadOnlyServices]);
 }
 
 /** A role the deployer hands to a service, with the service principals its trust policy names. */
@@ -634,6 +671,7 @@ export interface DeployScopeContext {
     readonly connectionArn: string;
     /** Optional features the stack has configured. */
     readonly features: readonly DeployFeature[];
+    readonly catalogEncryption: CatalogEncryptionRole;
 }
 
 /** Services that use the stack's keys with the deployer's permissions while creating what it asks for. */
@@ -671,6 +709,7 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         buckets: { sid: "StackBuckets", resources: [`arn:${c.partition}:s3:::${c.namePrefix}-*`] },
         assetObjects: { sid: "GlueAssetObjects", resources: [`arn:${c.partition}:s3:::${c.assetBucket}/*`] },
         keyCreation: { sid: "CreateTaggedKeys", resources: ["*"], condition: { StringEquals: requestTags } },
+        taggedCreation: { sid: "CreateTaggedResourcesWithoutAnArn", resources: ["*"], condition: { StringEquals: requestTags } },
         keyTagsOnCreation: { sid: "TagKeysOnCreation", resources: [anyKey], condition: { StringEquals: requestTags } },
         stackKeys: { sid: "StackKeys", resources: [anyKey], condition: { StringEquals: resourceTags } },
         stackKeysThroughServices: {
@@ -704,9 +743,15 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
             },
         },
         managedPolicies: { sid: "StackPolicies", resources: [`arn:${c.partition}:iam::${c.accountId}:policy/${c.namePrefix}-*`] },
+        // Deleting a database is authorized on its tables and functions too.
         catalog: {
             sid: "StackCatalog",
-            resources: [arn("glue", "catalog"), arn("glue", `database/${c.catalogPrefix}*`), arn("glue", `table/${c.catalogPrefix}*/*`)],
+            resources: [
+                arn("glue", "catalog"),
+                arn("glue", `database/${c.catalogPrefix}*`),
+                arn("glue", `table/${c.catalogPrefix}*/*`),
+                arn("glue", `userDefinedFunction/${c.catalogPrefix}*/*`),
+            ],
         },
         etl: {
             sid: "StackEtl",
@@ -727,6 +772,10 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         quicksight: {
             sid: "StackQuickSightSourcesAndDatasets",
             resources: ["datasource", "dataset"].map((type) => arn("quicksight", `${type}/${c.namePrefix}-*`)),
+        },
+        quicksightVpcConnections: {
+            sid: "StackQuickSightVpcConnections",
+            resources: [arn("quicksight", `vpcConnection/${c.namePrefix}-*`)],
         },
         buildProjects: { sid: "StackBuildProjects", resources: [arn("codebuild", `project/${c.namePrefix}-*`)] },
         pipelines: { sid: "StackPipelines", resources: [arn("codepipeline", `${c.namePrefix}-*`)] },
@@ -778,6 +827,7 @@ const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
     buckets: "storage",
     assetObjects: "storage",
     keyCreation: "storage",
+    taggedCreation: "data",
     keyTagsOnCreation: "storage",
     stackKeys: "storage",
     stackKeysThroughServices: "storage",
@@ -800,6 +850,7 @@ const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
     functions: "warehouse",
     athena: "data",
     quicksight: "data",
+    quicksightVpcConnections: "data",
     buildProjects: "delivery",
     pipelines: "delivery",
     connection: "delivery",
@@ -819,16 +870,19 @@ export const deployPolicyParts: readonly DeployPolicyPart[] = ["storage", "ident
  * the object deletions that emptying `forceDestroy` buckets takes.
  */
 export function deployPolicyDocuments(c: DeployScopeContext): Record<DeployPolicyPart, PolicyDocument> {
-    const table = deployTableFor(c.features);
+    const table = deployTableFor(c.features, c.connectionArn);
     const scopes = scopeStatements(c, table);
     const parts = Object.fromEntries(deployPolicyParts.map((part) => [part, [] as PolicyStatement[]])) as Record<
         DeployPolicyPart,
         PolicyStatement[]
     >;
     // The deployer runs the program too, so it reads what a preview reads.
-    const previewActions = unique(Object.values(previewReads).flat());
+    const readsOf: Partial<Record<DeployScope, string[]>> = {
+        unscopable: previewActionsOn("*", c.catalogEncryption),
+        catalog: previewActionsOn("catalog", c.catalogEncryption),
+    };
     for (const scope of Object.keys(scopes) as DeployScope[]) {
-        const actions = scope === "unscopable" ? unique([...actionsOf(table, scope), ...previewActions]) : actionsOf(table, scope);
+        const actions = unique([...actionsOf(table, scope), ...(readsOf[scope] ?? [])]);
         if (actions.length === 0) continue;
         const { sid, resources, condition } = scopes[scope];
         parts[partOfScope[scope]].push({
@@ -871,11 +925,30 @@ export function deployPolicyDocuments(c: DeployScopeContext): Record<DeployPolic
  * The read-only role's policy: what a preview reads (see `previewReads`). The test and policy
  * stages run offline and need no AWS access at all.
  */
-export function readOnlyPolicyDocument(): PolicyDocument {
-    const actions = unique(Object.values(previewReads).flat());
+export function readOnlyPolicyDocument(
+    c: Pick<DeployScopeContext, "partition" | "region" | "accountId" | "catalogEncryption">,
+): PolicyDocument {
+    const catalogReads = previewActionsOn("catalog", c.catalogEncryption);
     return {
         Version: "2012-10-17",
-        Statement: [{ Sid: "WhatAPreviewReads", Effect: "Allow", Action: actions, Resource: "*" }],
+        Statement: [
+            {
+                Sid: "WhatAPreviewReadsThatAwsCannotScope",
+                Effect: "Allow",
+                Action: previewActionsOn("*", c.catalogEncryption),
+                Resource: "*",
+            },
+            ...(catalogReads.length > 0
+                ? [
+                      {
+                          Sid: "TheAccountsCatalogSettings",
+                          Effect: "Allow",
+                          Action: catalogReads,
+                          Resource: `arn:${c.partition}:glue:${c.region}:${c.accountId}:catalog`,
+                      },
+                  ]
+                : []),
+        ],
     };
 }
 
@@ -915,6 +988,8 @@ export interface DeployerAccessArgs {
     readonly connectionArn: string;
     /** Optional features the stack has configured; their resource types' actions are granted only with them. */
     readonly features: readonly DeployFeature[];
+    /** A stack that verifies the account's catalog encryption reads it on every preview and deploy. */
+    readonly catalogEncryption: CatalogEncryptionRole;
 }
 
 /**
@@ -954,6 +1029,7 @@ export class DeployerAccess extends pulumi.ComponentResource {
                 passRoles: roles,
                 connectionArn: args.connectionArn,
                 features: args.features,
+                catalogEncryption: args.catalogEncryption,
             }),
         );
         this.deployPolicies = Object.fromEntries(
@@ -977,7 +1053,7 @@ export class DeployerAccess extends pulumi.ComponentResource {
             );
         }
 
-        this.readOnlyPolicy = pulumi.output(JSON.stringify(readOnlyPolicyDocument()));
+        this.readOnlyPolicy = pulumi.output(JSON.stringify(readOnlyPolicyDocument(args)));
         new aws.iam.RolePolicy(
             `${name}-read-only`,
             { role: args.readOnlyRoleName, name: "preview-this-stack", policy: this.readOnlyPolicy },

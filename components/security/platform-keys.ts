@@ -75,7 +75,8 @@ export class PlatformKeys extends pulumi.ComponentResource {
                 Sid: "CloudWatchLogsUseForThisStacksLogGroups",
                 Effect: "Allow",
                 Principal: { Service: logsService },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                // No kms:Describe*: DescribeKey carries no encryption context, so the condition could never admit it.
+                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"],
                 Resource: "*",
                 Condition: {
                     ArnLike: {

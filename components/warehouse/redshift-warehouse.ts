@@ -87,11 +87,12 @@ export function spectrumPolicy(access: SpectrumAccess): { Version: string; State
                 Resource: [glueArn("catalog"), glueArn(`database/${goldDatabase}`), glueArn(`table/${goldDatabase}/*`)],
             },
             {
-                Sid: "DecryptLakeThroughS3AndGlue",
+                Sid: "DecryptGoldThroughS3",
                 Effect: "Allow",
                 Action: ["kms:Decrypt"],
                 Resource: access.dataLakeKeyArn,
-                Condition: { StringEquals: { "kms:ViaService": [`s3.${region}.amazonaws.com`, `glue.${region}.amazonaws.com`] } },
+                // The catalog is decrypted by Glue's own role (DataCatalogEncryption), so only S3 uses the key for Spectrum.
+                Condition: { StringEquals: { "kms:ViaService": `s3.${region}.amazonaws.com` } },
             },
         ],
     };

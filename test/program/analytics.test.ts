@@ -211,7 +211,27 @@ describe("QuickSight in the prod stack", () => {
                 condition: undefined,
             },
             {
-                actions: ["glue:GetDatabase", "glue:GetTable", "glue:GetTables"],
+                actions: [
+                    "athena:GetDataCatalog",
+                    "athena:GetDatabase",
+                    "athena:GetTableMetadata",
+                    "athena:ListDatabases",
+                    "athena:ListTableMetadata",
+                ],
+                resources: [`arn:aws:athena:eu-west-1:${account}:datacatalog/AwsDataCatalog`],
+                condition: undefined,
+            },
+            { actions: ["athena:ListDataCatalogs"], resources: ["*"], condition: undefined },
+            {
+                actions: [
+                    "glue:BatchGetPartition",
+                    "glue:GetDatabase",
+                    "glue:GetDatabases",
+                    "glue:GetPartition",
+                    "glue:GetPartitions",
+                    "glue:GetTable",
+                    "glue:GetTables",
+                ],
                 resources: [glue("catalog"), glue("database/lakehouse_prod_gold"), glue("table/lakehouse_prod_gold/*")],
                 condition: undefined,
             },
@@ -223,15 +243,20 @@ describe("QuickSight in the prod stack", () => {
                 condition: undefined,
             },
             {
-                actions: ["s3:ListBucket", "s3:ListBucketMultipartUploads"],
+                actions: ["s3:ListBucket"],
                 resources: [`arn:aws:s3:::${buckets["athenaResults"]}`],
                 condition: { StringLike: { "s3:prefix": ["lakehouse-prod-analytics/", "lakehouse-prod-analytics/*"] } },
             },
-            { actions: ["s3:GetBucketLocation"], resources: [`arn:aws:s3:::${buckets["athenaResults"]}`], condition: undefined },
+            // s3:prefix is no condition key of ListBucketMultipartUploads: under it the action would be granted nothing.
+            {
+                actions: ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"],
+                resources: [`arn:aws:s3:::${buckets["athenaResults"]}`],
+                condition: undefined,
+            },
             {
                 actions: ["kms:Decrypt", "kms:GenerateDataKey"],
                 resources: [keyArn],
-                condition: { StringEquals: { "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "glue.eu-west-1.amazonaws.com"] } },
+                condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } },
             },
         ]);
     });

@@ -407,8 +407,8 @@ for (const { stack, approval, push, retention, expiration, emails, retained } of
                 assert.deepEqual(
                     list(sid("WriteOwnBuildLogs")?.Resource),
                     roleStages.flatMap((stage) => {
-                        const arn = `arn:aws:logs:eu-west-1:111111111111:log-group:/lakehouse-${stack}/codebuild-${stage}`;
-                        return [arn, `${arn}:*`];
+                        // CreateLogStream and PutLogEvents take log streams only: the group's `:*`, not the group.
+                        return [`arn:aws:logs:eu-west-1:111111111111:log-group:/lakehouse-${stack}/codebuild-${stage}:*`];
                     }),
                 );
                 assert.deepEqual(list(sid("ReadAndWritePipelineArtifacts")?.Resource), [

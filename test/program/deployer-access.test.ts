@@ -10,8 +10,9 @@ import {
 import type { PolicyStatement } from "../../components/security/iam-documents";
 import { permissionsBoundaryTransform } from "../../components/security/permissions-boundary";
 import type { PlannedResource } from "../../harness/evaluate";
+import { iamPatternMatches } from "../../policies/framework/iam-policy-document";
 import { actionsMatching, needsWildcardResource } from "../../policies/framework/iam-reference";
-import { ofType, planOf } from "./plans";
+import { ofType, planOf, plannedStacks } from "./plans";
 
 const account = "111111111111";
 const roleType = "aws:iam/role:Role";
@@ -130,7 +131,10 @@ for (const stack of ["dev", "prod"]) {
                 statementsOf(document).flatMap((statement) => list(statement["Action"]).map(serviceOf)),
             );
             assert.deepEqual([...new Set(allowed)].sort(), [...new Set(granted)].sort());
-            assert.deepEqual([...new Set(allowed)].sort(), stackServices(stack === "prod" ? ["quicksight"] : []));
+            assert.deepEqual(
+                [...new Set(allowed)].sort(),
+                stackServices(stack === "prod" ? ["quicksight"] : [], sourceConnection(planned(stack).resources)),
+            );
         });
 
         it("the deploy policy fits IAM's managed policy size limit", () => {
@@ -233,6 +237,7 @@ for (const stack of ["dev", "prod"]) {
                 `arn:aws:iam::${account}:policy/lakehouse-${stack}-`,
                 `arn:aws:glue:eu-west-1:${account}:database/lakehouse_${stack}_`,
                 `arn:aws:glue:eu-west-1:${account}:table/lakehouse_${stack}_`,
+                `arn:aws:glue:eu-west-1:${account}:userDefinedFunction/lakehouse_${stack}_`,
                 `arn:aws:glue:eu-west-1:${account}:job/lakehouse-${stack}-`,
                 `arn:aws:glue:eu-west-1:${account}:trigger/lakehouse-${stack}-`,
                 `arn:aws:glue:eu-west-1:${account}:workflow/lakehouse-${stack}-`,
@@ -287,9 +292,12 @@ for (const stack of ["dev", "prod"]) {
             const { resources, deployStatements } = planned(stack);
             const types = [...new Set(resources.map((resource) => resource.type))].filter((type) => !isComponentType(type));
             for (const type of types) assert.ok(deployActionsByResourceType[type], `${type} has a row in deployActionsByResourceType`);
+            // The source connection is authorized under its ARN's prefix only: codeconnections for these stacks.
             const mapped = new Set(
                 types.flatMap((type) =>
-                    Object.values(deployActionsByResourceType[type]).flatMap((actions: readonly string[]) => actions.map(serviceOf)),
+                    Object.values(deployActionsByResourceType[type])
+                        .flatMap((actions: readonly string[]) => actions.map(serviceOf))
+                        .filter((service) => service !== "codestar-connections"),
                 ),
             );
             const granted = new Set(deployStatements.flatMap((statement) => list(statement["Action"]).map(serviceOf)));
@@ -314,7 +322,9 @@ for (const stack of ["dev", "prod"]) {
             for (const action of actions) assert.match(action, /^[a-z0-9-]+:(Describe|Get|List|BatchGet)[A-Za-z]+$/);
             for (const invoke of invokes) assert.ok(previewReads[invoke], `${invoke} has a row in previewReads`);
             const planTypes = new Set(resources.map((resource) => resource.type));
-            const needed = [...invokes, ...[...planTypes].filter((type) => previewReads[type])].flatMap((key) => previewReads[key]);
+            const needed = [...invokes, ...[...planTypes].filter((type) => previewReads[type])].flatMap((key) =>
+                previewReads[key].map((read) => read.action),
+            );
             assert.deepEqual([...new Set(actions)].sort(), [...new Set(needed)].sort());
         });
     });
@@ -322,7 +332,7 @@ for (const stack of ["dev", "prod"]) {
 
 describe("deployer permissions across stacks", () => {
     it("every row of deployActionsByResourceType and previewReads is planned by a stack", () => {
-        const plans = ["dev", "prod"].map(planOf);
+        const plans = plannedStacks.map(planOf);
         const used = new Set(plans.flatMap((plan) => [...plan.resources.map((resource) => resource.type), ...plan.invokes]));
         for (const type of Object.keys(deployActionsByResourceType)) assert.ok(used.has(type), `${type} is planned`);
         for (const key of Object.keys(previewReads)) assert.ok(used.has(key), `${key} is planned or called`);
@@ -353,5 +363,63 @@ describe("permissions boundary transform", () => {
             () => run(roleType, { permissionsBoundary: "arn:aws:iam::aws:policy/AdministratorAccess" }),
             /role etl sets the permissions boundary arn:aws:iam::aws:policy\/AdministratorAccess; every role of this stack must carry/,
         );
+    });
+});
+
+describe("deployer permissions cover the provider's calls (everything stack)", () => {
+    const region = "eu-west-1";
+    const arn = (service: string, resource: string): string => `arn:aws:${service}:${region}:${account}:${resource}`;
+    /** Allowed when a statement names the action and a resource pattern covering the ARN; conditions are the tags the stack sets. */
+    const granted = (action: string, resource: string): boolean =>
+        planned("everything").deployStatements.some(
+            (statement) =>
+                statement["Effect"] === "Allow" &&
+                list(statement["Action"]).some((pattern) => iamPatternMatches(pattern, action)) &&
+                list(statement["Resource"]).some((pattern) => iamPatternMatches(pattern, resource)),
+        );
+    // Calls the Terraform AWS provider makes, with a resource of the type the IAM reference says each is authorized on.
+    const calls: readonly [string, string, string][] = [
+        [
+            "a dataset's every read",
+            "quicksight:DescribeDataSetRefreshProperties",
+            arn("quicksight", "dataset/lakehouse-everything-gold-daily-sales"),
+        ],
+        ["creating a data source (no resource type)", "quicksight:CreateDataSource", "*"],
+        ["creating the VPC connection (no resource type)", "quicksight:CreateVPCConnection", "*"],
+        [
+            "reading the VPC connection",
+            "quicksight:DescribeVPCConnection",
+            arn("quicksight", "vpcConnection/lakehouse-everything-warehouse"),
+        ],
+        [
+            "deleting the VPC connection",
+            "quicksight:DeleteVPCConnection",
+            arn("quicksight", "vpcConnection/lakehouse-everything-warehouse"),
+        ],
+        ["creating a Data Quality ruleset (no resource type)", "glue:CreateDataQualityRuleset", "*"],
+        [
+            "deleting a database, which covers its functions",
+            "glue:DeleteDatabase",
+            arn("glue", "userDefinedFunction/lakehouse_everything_gold/*"),
+        ],
+        ["removing a notification rule's targets (no resource type)", "codestar-notifications:DeleteTarget", "*"],
+        ["reading a role's inline policies", "iam:GetRolePolicy", `arn:aws:iam::${account}:role/lakehouse-everything-glue-bronze`],
+        ["unsubscribing an email from a topic", "sns:Unsubscribe", arn("sns", "lakehouse-everything-alerts")],
+        ["reading the VPC's DNS attributes", "ec2:DescribeVpcAttribute", arn("ec2", "vpc/vpc-0123456789abcdef0")],
+        ["waiting for a subnet's interfaces on delete", "ec2:DescribeNetworkInterfaces", "*"],
+        ["setting the account's catalog encryption", "glue:PutDataCatalogEncryptionSettings", arn("glue", "catalog")],
+    ];
+    for (const [what, action, resource] of calls) {
+        it(`${what}: ${action} is granted`, () => assert.ok(granted(action, resource), `${action} on ${resource}`));
+    }
+
+    it("a data source created without request tags, or a dataset's refresh schedules listed, are not granted", () => {
+        const tagged = planned("everything").deployStatements.find((statement) =>
+            list(statement["Action"]).includes("quicksight:CreateDataSource"),
+        );
+        assert.deepEqual(tagged?.["Condition"], {
+            StringEquals: { "aws:RequestTag/project": "lakehouse", "aws:RequestTag/environment": "prod" },
+        });
+        assert.ok(!granted("quicksight:ListRefreshSchedules", "*"));
     });
 });

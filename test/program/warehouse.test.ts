@@ -199,7 +199,7 @@ for (const { stack, capacity, limits, breachAction, logRetention, retained } of 
             }
             const kms = statements.find((s) => list(s.Action).includes("kms:Decrypt"));
             assert.deepEqual(kms?.Condition, {
-                StringEquals: { "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "glue.eu-west-1.amazonaws.com"] },
+                StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" },
             });
         });
 
