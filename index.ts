@@ -181,6 +181,7 @@ export = async () => {
             pulumi.Output<string>
         >,
         glueAssetsBucket: storage.glueAssets.name,
+        glueAssetsReady: storage.glueAssets.objectPrerequisites,
         databaseNames: catalog.databaseNames,
         datasets,
         dataLakeKey: keys.dataLake,

@@ -27,6 +27,8 @@ export interface GlueJobsArgs {
     readonly buckets: Readonly<Record<DataLayer, pulumi.Input<string>>>;
     /** Bucket for scripts, the library zip and Spark temp files. */
     readonly glueAssetsBucket: pulumi.Input<string>;
+    /** The assets bucket's settings; uploads wait for them, or they would land unencrypted. */
+    readonly glueAssetsReady: readonly pulumi.Resource[];
     readonly databaseNames: Readonly<Record<CatalogLayer, string>>;
     readonly datasets: readonly DatasetSpec[];
     /** Encrypts job output in S3, job bookmarks and the catalog. */
@@ -154,7 +156,7 @@ export class GlueJobs extends pulumi.ComponentResource {
         const libraryObject = new aws.s3.BucketObjectv2(
             `${name}-library`,
             { bucket: args.glueAssetsBucket, key: library.key, source: library.archive, contentType: "application/zip" },
-            { parent: this },
+            { parent: this, dependsOn: [...args.glueAssetsReady] },
         );
         const assetsUri = pulumi.interpolate`s3://${args.glueAssetsBucket}`;
         const datasets = args.datasets.map((dataset) => dataset.name);
@@ -252,7 +254,7 @@ export class GlueJobs extends pulumi.ComponentResource {
             const scriptObject = new aws.s3.BucketObjectv2(
                 `${name}-${job.key}-script`,
                 { bucket: args.glueAssetsBucket, key: scriptAsset.key, source: scriptAsset.asset, contentType: "text/x-python" },
-                { parent: this },
+                { parent: this, dependsOn: [...args.glueAssetsReady] },
             );
             return {
                 role,
@@ -322,7 +324,7 @@ export class GlueJobs extends pulumi.ComponentResource {
         const wheelObject = new aws.s3.BucketObjectv2(
             `${name}-library-wheel`,
             { bucket: args.glueAssetsBucket, key: wheel.key, source: wheel.archive, contentType: "application/zip" },
-            { parent: this },
+            { parent: this, dependsOn: [...args.glueAssetsReady] },
         );
         const loader = jobResources({
             key: "warehouse-load",

@@ -53,6 +53,8 @@ export class SecureBucket extends pulumi.ComponentResource {
     readonly bucket: aws.s3.Bucket;
     readonly name: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
+    /** What objects the stack itself writes must wait for: encryption, versioning, the public-access block and the policy. */
+    readonly objectPrerequisites: readonly pulumi.Resource[];
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:storage:SecureBucket", name, {}, opts);
@@ -83,7 +85,7 @@ export class SecureBucket extends pulumi.ComponentResource {
             { bucket: bucketId, rule: { objectOwnership: "BucketOwnerEnforced" } },
             child,
         );
-        new aws.s3.BucketServerSideEncryptionConfiguration(
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
             `${name}-encryption`,
             {
                 bucket: bucketId,
@@ -122,7 +124,7 @@ export class SecureBucket extends pulumi.ComponentResource {
             ],
         });
         // The public-access block must exist first, or AWS may evaluate the policy without it.
-        new aws.s3.BucketPolicy(
+        const policy = new aws.s3.BucketPolicy(
             `${name}-policy`,
             { bucket: bucketId, policy: denyInsecureTransport },
             { parent: this, dependsOn: [publicAccessBlock] },
@@ -147,6 +149,8 @@ export class SecureBucket extends pulumi.ComponentResource {
             // Lifecycle rules on noncurrent versions require versioning to be configured first.
             { parent: this, dependsOn: [versioning] },
         );
+
+        this.objectPrerequisites = [encryption, versioning, publicAccessBlock, policy];
 
         this.registerOutputs({ name: this.name, arn: this.arn });
     }

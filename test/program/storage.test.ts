@@ -159,3 +159,27 @@ describe("data protection per environment", () => {
         });
     });
 });
+
+describe("objects the stack uploads", () => {
+    for (const stack of ["dev", "prod"]) {
+        it(`in ${stack}, every uploaded object waits for its bucket's encryption, versioning, public-access block and policy`, () => {
+            const { resources } = planOf(stack);
+            const objects = ofType(resources, "aws:s3/bucketObjectv2:BucketObjectv2");
+            assert.ok(objects.length >= 5);
+            for (const object of objects) {
+                const settings = resources.filter(
+                    (resource) =>
+                        [
+                            "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+                            "aws:s3/bucketVersioning:BucketVersioning",
+                            "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+                            "aws:s3/bucketPolicy:BucketPolicy",
+                        ].includes(resource.type) && resource.inputs["bucket"] === object.inputs["bucket"],
+                );
+                assert.equal(settings.length, 4, object.name);
+                for (const setting of settings)
+                    assert.ok(object.dependencies.includes(setting.urn), `${object.name} after ${setting.name}`);
+            }
+        });
+    }
+});
