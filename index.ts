@@ -9,7 +9,7 @@ import { AthenaAnalytics } from "./components/analytics/athena-analytics";
 import { QuickSightAnalytics } from "./components/analytics/quicksight-analytics";
 import { SnowflakeAccess } from "./components/analytics/snowflake-access";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
-import { lakeSchemas } from "./components/catalog/lake-tables";
+import { dataFilePrefixes, lakeSchemas } from "./components/catalog/lake-tables";
 import { DataCatalogEncryption, verifyDataCatalogEncryption } from "./components/catalog/data-catalog-encryption";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { DeliveryPipeline, deliveryArtifactsBucketPurpose } from "./components/cicd/delivery-pipeline";
@@ -100,12 +100,17 @@ export = async () => {
         retainOnDelete: config.protection.retainOnDelete,
     });
 
-    // Storage: landing -> bronze -> silver -> gold, quarantine beside them.
+    // Storage: landing -> bronze -> silver -> gold, quarantine beside them; the dataset specs say what each holds.
+    const datasets = loadDatasetSpecs();
     const storage = new MedallionStorage(`${names.prefix}-lake`, {
         ...account,
         names,
         dataLakeKey: keys.dataLake,
         lifecycle: config.storage.lifecycle,
+        dataFilePrefixes: dataFilePrefixes(
+            datasets.map((dataset) => dataset.name),
+            Object.keys(lakeSchemas.gold),
+        ),
         noncurrentVersionExpirationDays: config.storage.noncurrentVersionExpirationDays,
         accessLogExpirationDays: config.storage.accessLogExpirationDays,
         athenaResultsExpirationDays: config.storage.athenaResultsExpirationDays,
@@ -119,7 +124,6 @@ export = async () => {
         config.catalog.encryption === "manage"
             ? new DataCatalogEncryption(`${names.prefix}-catalog-encryption`, { ...account, names, region: config.region })
             : undefined;
-    const datasets = loadDatasetSpecs();
     const catalog = new LakehouseCatalog(`${names.prefix}-catalog`, {
         encryption: catalogEncryption?.settings,
         names,

@@ -31,6 +31,9 @@ export function checkVpcCidr(cidr: string): Problem[] {
     return [];
 }
 
+/** Layers that hold Iceberg tables, which the jobs commit to and read in place. */
+const icebergLayers: readonly DataLayer[] = ["silver", "gold"];
+
 /** S3 rejects a lifecycle rule whose transitions or expiration are out of order. */
 export function checkLayerLifecycle(layer: DataLayer, ia: number, glacier: number, expiration: number): Problem[] {
     const problems: Problem[] = [];
@@ -45,6 +48,21 @@ export function checkLayerLifecycle(layer: DataLayer, ia: number, glacier: numbe
             `${layer}TransitionToGlacierDays`,
             `is ${glacier}, but objects must stay 30 days in Standard-IA (day ${ia}) before moving to Glacier: use at least ${ia + 30}`,
         ]);
+    }
+    // An Iceberg table reads its data files however old they are, until a snapshot expiry drops them.
+    if (icebergLayers.includes(layer)) {
+        if (glacier > 0) {
+            problems.push([
+                `${layer}TransitionToGlacierDays`,
+                `is ${glacier}, but ${layer} holds Iceberg tables whose data files stay live at any age; Glacier would make every read of them fail (use 0)`,
+            ]);
+        }
+        if (expiration > 0) {
+            problems.push([
+                `${layer}ExpirationDays`,
+                `is ${expiration}, but deleting the data files of ${layer}'s Iceberg tables by age would corrupt them; Iceberg's snapshot expiry removes what no snapshot needs (use 0)`,
+            ]);
+        }
     }
     const lastTransition = Math.max(ia, glacier);
     if (expiration > 0 && expiration <= lastTransition) {

@@ -1,3 +1,4 @@
+import type { DataLayer } from "../../config";
 import schemas from "./lake-schemas.json";
 
 /** One column as the Glue jobs write it: name and Spark SQL type (`bigint`, `decimal(18,2)`, ...). */
@@ -20,4 +21,23 @@ export const lakeSchemas: {
         /** Folders the silver job nests quarantine files in, outermost first (`run_date=...`). */
         readonly partitionFolders: readonly string[];
     };
+    /**
+     * Per layer, the key prefixes that hold only data files (`{dataset}` and `{table}` stand for
+     * each dataset and gold table): the only keys lifecycle rules may tier or expire.
+     */
+    readonly dataFilePrefixes: Readonly<Record<DataLayer, readonly string[]>>;
 } = schemas;
+
+/** The lake's data-file prefixes with `{dataset}` and `{table}` expanded for these datasets and gold tables. */
+export function dataFilePrefixes(datasets: readonly string[], goldTables: readonly string[]): Record<DataLayer, string[]> {
+    return Object.fromEntries(
+        Object.entries(lakeSchemas.dataFilePrefixes).map(([layer, templates]) => [
+            layer,
+            templates.flatMap((template) =>
+                template.includes("{table}")
+                    ? goldTables.map((table) => template.replace("{table}", table))
+                    : datasets.map((dataset) => template.replace("{dataset}", dataset)),
+            ),
+        ]),
+    ) as Record<DataLayer, string[]>;
+}

@@ -12,6 +12,8 @@ export interface MedallionStorageArgs {
     readonly dataLakeKey: aws.kms.Key;
     /** Lifecycle of current objects per layer. */
     readonly lifecycle: Readonly<Record<DataLayer, LayerLifecycle>>;
+    /** Per layer, the key prefixes holding only data files; lifecycle tiers and expires nothing else. */
+    readonly dataFilePrefixes: Readonly<Record<DataLayer, readonly string[]>>;
     readonly noncurrentVersionExpirationDays: number;
     readonly accessLogExpirationDays: number;
     readonly athenaResultsExpirationDays: number;
@@ -74,7 +76,7 @@ export class MedallionStorage extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const dataBucket = (purpose: string, lifecycle: LayerLifecycle): SecureBucket =>
+        const dataBucket = (purpose: string, lifecycle: LayerLifecycle & { currentObjectPrefixes?: readonly string[] }): SecureBucket =>
             new SecureBucket(
                 `${name}-${purpose}`,
                 {
@@ -88,10 +90,12 @@ export class MedallionStorage extends pulumi.ComponentResource {
                 { parent: this },
             );
 
-        this.layers = Object.fromEntries(dataLayers.map((layer) => [layer, dataBucket(layer, args.lifecycle[layer])])) as Record<
-            DataLayer,
-            SecureBucket
-        >;
+        this.layers = Object.fromEntries(
+            dataLayers.map((layer) => [
+                layer,
+                dataBucket(layer, { ...args.lifecycle[layer], currentObjectPrefixes: args.dataFilePrefixes[layer] }),
+            ]),
+        ) as Record<DataLayer, SecureBucket>;
         this.glueAssets = dataBucket("glue-assets", { ...noTiering, expirationDays: 0 });
         this.athenaResults = dataBucket("athena-results", { ...noTiering, expirationDays: args.athenaResultsExpirationDays });
 

@@ -11,6 +11,12 @@ export interface BucketLifecycle {
     readonly expirationDays: number;
     /** Days before noncurrent versions are deleted. */
     readonly noncurrentVersionExpirationDays: number;
+    /**
+     * Key prefixes the tiering and expiration of current objects apply to, so they never reach a
+     * ledger, run record or table metadata that a job reads on every run.
+     * @default the whole bucket
+     */
+    readonly currentObjectPrefixes?: readonly string[];
 }
 
 interface CommonBucketArgs {
@@ -177,13 +183,17 @@ export function lifecycleRules(lifecycle: BucketLifecycle): aws.types.input.s3.B
         },
     ];
     if (transitions.length > 0 || lifecycle.expirationDays > 0) {
-        rules.push({
-            id: "tier-and-expire-current-objects",
+        const tierAndExpire = {
             status: "Enabled",
-            filter: {},
             ...(transitions.length > 0 ? { transitions } : {}),
             ...(lifecycle.expirationDays > 0 ? { expiration: { days: lifecycle.expirationDays } } : {}),
-        });
+        };
+        const prefixes = lifecycle.currentObjectPrefixes;
+        if (prefixes === undefined) {
+            rules.push({ id: "tier-and-expire-current-objects", filter: {}, ...tierAndExpire });
+        } else {
+            for (const prefix of prefixes) rules.push({ id: `tier-and-expire ${prefix}`, filter: { prefix }, ...tierAndExpire });
+        }
     }
     return rules;
 }

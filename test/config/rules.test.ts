@@ -17,6 +17,19 @@ describe("AWS constraints checked before deploy", () => {
         assert.deepEqual(checkLayerLifecycle("bronze", 0, 1, 0), []);
     });
 
+    it("silver and gold (Iceberg) may tier data files to Standard-IA, but never to Glacier or expire them", () => {
+        assert.deepEqual(checkLayerLifecycle("silver", 90, 0, 0), []);
+        assert.deepEqual(
+            checkLayerLifecycle("gold", 90, 180, 0).map(([key]) => key),
+            ["goldTransitionToGlacierDays"],
+        );
+        assert.deepEqual(
+            checkLayerLifecycle("silver", 0, 0, 400).map(([key]) => key),
+            ["silverExpirationDays"],
+        );
+        assert.deepEqual(checkLayerLifecycle("bronze", 30, 90, 400), []);
+    });
+
     it("accepts EventBridge cron and rate expressions and rejects five-field crons", () => {
         assert.deepEqual(checkScheduleExpression("s", "cron(0 3 * * ? *)"), []);
         assert.deepEqual(checkScheduleExpression("s", "rate(6 hours)"), []);

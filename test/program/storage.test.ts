@@ -183,3 +183,38 @@ describe("objects the stack uploads", () => {
         });
     }
 });
+
+describe("lifecycle never reaches what the jobs read on every run", () => {
+    const rulesOf = (stack: string, layer: string) => {
+        const { resources } = planOf(stack);
+        const bucket = ofType(resources, "aws:s3/bucket:Bucket").find((candidate) => candidate.name === `lakehouse-${stack}-lake-${layer}`);
+        assert.ok(bucket, layer);
+        const [lifecycle] = settingsOf(resources, bucket, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration");
+        return lifecycle.inputs["rules"] as { filter?: { prefix?: string }; transitions?: unknown[]; expiration?: unknown }[];
+    };
+    const tiered = (stack: string, layer: string): string[] =>
+        rulesOf(stack, layer)
+            .filter((rule) => rule.transitions !== undefined || rule.expiration !== undefined)
+            .map((rule) => rule.filter?.prefix ?? "<whole bucket>")
+            .sort();
+
+    it("prod tiers bronze data files only, never the _ingested_files ledger beside them", () => {
+        assert.deepEqual(tiered("prod", "bronze"), ["customers/ingest_date=", "transactions/ingest_date="]);
+    });
+
+    it("prod tiers the data files of silver and gold Iceberg tables only, never their metadata or silver's processed_batches ledger", () => {
+        assert.deepEqual(tiered("prod", "silver"), ["customers/data/", "transactions/data/"]);
+        assert.deepEqual(tiered("prod", "gold"), ["customer_ltv/data/", "daily_sales/data/", "product_daily/data/"]);
+    });
+
+    it("quarantine tiers and expires rejected rows, never the _run_summaries run records", () => {
+        for (const stack of ["dev", "prod"]) {
+            assert.deepEqual(tiered(stack, "quarantine"), ["customers/run_date=", "transactions/run_date="], stack);
+        }
+    });
+
+    it("dev expires landing and bronze data after 30 days and keeps the bronze ledger", () => {
+        assert.deepEqual(tiered("dev", "bronze"), ["customers/ingest_date=", "transactions/ingest_date="]);
+        assert.deepEqual(tiered("dev", "landing"), ["customers/", "transactions/"]);
+    });
+});
