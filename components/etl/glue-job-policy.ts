@@ -4,6 +4,12 @@ import type { PolicyStatement } from "../security/iam-documents";
 export interface PrefixAccess {
     readonly bucket: string;
     readonly prefixes: readonly string[];
+    /**
+     * Reached only through Iceberg's S3FileIO, which addresses objects by their full keys: no folder
+     * keys or `_$folder$` markers, unlike Spark's Hadoop file system.
+     * @default false
+     */
+    readonly icebergOnly?: boolean;
 }
 
 /** Everything one Glue job may touch; `jobPolicy` turns it into an IAM document. */
@@ -29,17 +35,40 @@ export interface PolicyContext {
     readonly dataLakeKeyArn: string;
 }
 
-const objectArns = (partition: string, access: PrefixAccess): string[] =>
-    access.prefixes.map((prefix) => `arn:${partition}:s3:::${access.bucket}/${prefix === "*" ? "*" : `${prefix}/*`}`);
-
-/** `s3:prefix` values for listing: the prefix itself and everything below it. */
-const listPrefixes = (access: PrefixAccess): string[] =>
-    access.prefixes.flatMap((prefix) => (prefix === "*" ? ["*"] : [prefix, `${prefix}/*`]));
+/** `a/b/c` -> `a`, `a/b`, `a/b/c`: the folders a Hadoop file system checks or creates on the way to a path. */
+const folders = (prefix: string): string[] => prefix.split("/").map((_, index, parts) => parts.slice(0, index + 1).join("/"));
 
 /**
- * The least-privilege policy of one job: object actions on exact prefixes, listing limited to
- * those prefixes, catalog actions on named databases and tables, the data-lake key only through
- * S3 and Glue, its own log groups, and metrics only in its namespaces.
+ * The keys a Glue job reads under its prefixes: every object below each prefix, and the folder
+ * keys themselves, which Hadoop's exists() and mkdirs() HEAD (with their `_$folder$` markers).
+ */
+const readArns = (partition: string, access: PrefixAccess): string[] =>
+    access.prefixes.flatMap((prefix) =>
+        prefix === "*" || access.icebergOnly
+            ? [`arn:${partition}:s3:::${access.bucket}/${prefix === "*" ? "*" : `${prefix}/*`}`]
+            : [`${prefix}/*`, ...folders(prefix).flatMap((folder) => [folder, `${folder}_$folder$`])].map(
+                  (key) => `arn:${partition}:s3:::${access.bucket}/${key}`,
+              ),
+    );
+
+/**
+ * The keys a Glue job writes: every object below each prefix, and the `<folder>_$folder$` markers
+ * Glue's S3 file system writes beside the folders it creates, outside the prefix itself.
+ */
+const writeArns = (partition: string, access: PrefixAccess): string[] =>
+    access.prefixes.flatMap((prefix) =>
+        prefix === "*" || access.icebergOnly
+            ? [`arn:${partition}:s3:::${access.bucket}/${prefix === "*" ? "*" : `${prefix}/*`}`]
+            : [`${prefix}/*`, ...folders(prefix).map((folder) => `${folder}_$folder$`)].map(
+                  (key) => `arn:${partition}:s3:::${access.bucket}/${key}`,
+              ),
+    );
+
+/**
+ * The least-privilege policy of one job: object actions on exact prefixes (and the folder keys
+ * Glue's file system touches beside them), listing of its buckets, catalog actions on named
+ * databases and tables, the data-lake key only through S3 and Glue, its own log groups, and
+ * metrics only in its namespaces.
  */
 export function jobPolicy(access: JobAccess, context: PolicyContext): { Version: string; Statement: PolicyStatement[] } {
     const { partition, region, accountId } = context;
@@ -50,7 +79,7 @@ export function jobPolicy(access: JobAccess, context: PolicyContext): { Version:
             Sid: "ReadObjects",
             Effect: "Allow",
             Action: ["s3:GetObject"],
-            Resource: [...access.read, ...access.write].flatMap((a) => objectArns(partition, a)),
+            Resource: [...new Set([...access.read, ...access.write].flatMap((a) => readArns(partition, a)))],
         },
         // A job that only reads (the warehouse load) gets no write statement: IAM rejects an empty Resource.
         ...(access.write.length > 0
@@ -59,25 +88,17 @@ export function jobPolicy(access: JobAccess, context: PolicyContext): { Version:
                       Sid: "WriteObjects",
                       Effect: "Allow",
                       Action: ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
-                      Resource: access.write.flatMap((a) => objectArns(partition, a)),
+                      Resource: [...new Set(access.write.flatMap((a) => writeArns(partition, a)))],
                   },
               ]
             : []),
-        ...buckets.map((bucket, index) => ({
-            Sid: `ListOwnPrefixes${index}`,
-            Effect: "Allow",
-            Action: ["s3:ListBucket"],
-            Resource: `arn:${partition}:s3:::${bucket}`,
-            Condition: {
-                StringLike: {
-                    "s3:prefix": [...access.read, ...access.write].filter((a) => a.bucket === bucket).flatMap(listPrefixes),
-                },
-            },
-        })),
+        // S3 answers a HEAD of a missing key with 404 only to a caller who may list the bucket (403
+        // otherwise), and Hadoop's exists() HEADs keys that may not exist yet (bronze's ledger on a
+        // first run); a HEAD carries no s3:prefix, so the listing cannot be limited to the prefixes.
         {
-            Sid: "LocateBuckets",
+            Sid: "ListAndLocateBuckets",
             Effect: "Allow",
-            Action: ["s3:GetBucketLocation"],
+            Action: ["s3:ListBucket", "s3:GetBucketLocation"],
             Resource: buckets.map((b) => `arn:${partition}:s3:::${b}`),
         },
         {

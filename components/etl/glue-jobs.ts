@@ -96,7 +96,7 @@ export function sparkJobAccess(
             return {
                 read: [perDataset(buckets.bronze)],
                 write: [
-                    { bucket: buckets.silver, prefixes: silverTables },
+                    { bucket: buckets.silver, prefixes: silverTables, icebergOnly: true },
                     { bucket: buckets.quarantine, prefixes: [...datasets, "_run_summaries"] },
                 ],
                 catalogRead: [databases.silver],
@@ -107,7 +107,7 @@ export function sparkJobAccess(
         case "gold":
             // Gold reads the silver tables and their changelog; its ledger is customer_ltv's snapshot summary.
             return {
-                read: [{ bucket: buckets.silver, prefixes: datasets }],
+                read: [{ bucket: buckets.silver, prefixes: datasets, icebergOnly: true }],
                 write: [{ bucket: buckets.gold, prefixes: ["*"] }],
                 catalogRead: [databases.silver, databases.gold],
                 catalogWrite: [{ database: databases.gold, tables: ["*"] }],

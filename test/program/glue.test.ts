@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { loadDatasetSpecs } from "../../components/catalog/dataset-specs";
 import { libraryEntries, libraryWheelMembers } from "../../components/etl/glue-library";
 import type { PlannedResource } from "../../harness/evaluate";
+import { iamPatternMatches } from "../../policies/framework/iam-policy-document";
 import { ofType, planOf } from "./plans";
 
 const stacks = ["dev", "prod"] as const;
@@ -251,9 +252,12 @@ for (const stack of stacks) {
                 assert.deepEqual(bucketsOf("WriteObjects"), layers.write.length > 0 ? named(layers.write) : [], `${hop} writes`);
                 if (hop === "bronze") {
                     const landingReads = list(statements[0].Resource).filter((arn) => arn.includes(buckets["landing"]));
+                    // Objects under each dataset's folder, and the folder key and its marker, which exists() HEADs.
                     assert.deepEqual(
                         landingReads,
-                        datasets.map((dataset) => `arn:aws:s3:::${buckets["landing"]}/${dataset}/*`),
+                        datasets.flatMap((dataset) =>
+                            [`${dataset}/*`, dataset, `${dataset}_$folder$`].map((key) => `arn:aws:s3:::${buckets["landing"]}/${key}`),
+                        ),
                     );
                 }
                 const kms = statements.filter((statement) => list(statement.Action).some((action) => action.startsWith("kms:")));
@@ -262,6 +266,60 @@ for (const stack of stacks) {
                     [{ StringEquals: { "kms:ViaService": ["s3.eu-west-1.amazonaws.com", "glue.eu-west-1.amazonaws.com"] } }],
                 );
             }
+        });
+
+        it("each Spark job may touch every key its run and Glue's S3 file system touch, and nothing of another layer", () => {
+            const buckets = bucketNames(stack);
+            const allows = (hop: string, action: string, bucket: string, key?: string): boolean => {
+                const policy = ofType(resources(), "aws:iam/rolePolicy:RolePolicy").find((candidate) =>
+                    candidate.name.endsWith(`-etl-${hop}`),
+                );
+                const arn = `arn:aws:s3:::${buckets[bucket]}${key === undefined ? "" : `/${key}`}`;
+                return statementsOf(policy as PlannedResource).some(
+                    (statement) =>
+                        statement.Effect === "Allow" &&
+                        statement.Condition === undefined &&
+                        list(statement.Action).includes(action) &&
+                        list(statement.Resource).some((pattern) => iamPatternMatches(pattern, arn)),
+                );
+            };
+            // Hadoop's exists() HEADs the folder key (404 only for a caller who may list the bucket),
+            // Spark writes under _temporary/, and Glue's file system marks folders with <folder>_$folder$.
+            const touched: [string, string, string, string | undefined][] = [
+                ["bronze", "s3:ListBucket", "landing", undefined],
+                ["bronze", "s3:GetObject", "landing", "transactions"],
+                ["bronze", "s3:GetObject", "landing", "transactions/2024-03-01/rest-b1-0001.jsonl.gz"],
+                ["bronze", "s3:ListBucket", "bronze", undefined],
+                ["bronze", "s3:GetObject", "bronze", "transactions/_ingested_files"],
+                ["bronze", "s3:PutObject", "bronze", "transactions_$folder$"],
+                ["bronze", "s3:PutObject", "bronze", "transactions/ingest_date=2024-03-01_$folder$"],
+                ["bronze", "s3:PutObject", "bronze", "transactions/_temporary/0/_temporary/attempt_1/part-00000.parquet"],
+                ["bronze", "s3:DeleteObject", "bronze", "transactions/_temporary/0/_temporary/attempt_1/part-00000.parquet"],
+                ["bronze", "s3:PutObject", "bronze", "transactions/_ingested_files/part-00000.json"],
+                ["bronze", "s3:PutObject", "glueAssets", "glue/temp/bronze/spark-events/x"],
+                ["bronze", "s3:PutObject", "glueAssets", "glue/temp_$folder$"],
+                ["silver", "s3:GetObject", "bronze", "customers/ingest_date=2024-03-01/part-00000.parquet"],
+                ["silver", "s3:PutObject", "quarantine", "customers_$folder$"],
+                ["silver", "s3:PutObject", "quarantine", "customers/run_date=2024-03-01/batch_id=b1/part-00000.parquet"],
+                ["silver", "s3:PutObject", "quarantine", "_run_summaries_$folder$"],
+                ["silver", "s3:PutObject", "quarantine", "_run_summaries/run_date=2024-03-01/run_id=r1/part-00000.txt"],
+                ["silver", "s3:PutObject", "silver", "customers/metadata/00001-x.metadata.json"],
+                ["silver", "s3:PutObject", "silver", "processed_batches/data/00000-0-x.parquet"],
+                ["gold", "s3:GetObject", "silver", "transactions/data/00000-0-x.parquet"],
+                ["gold", "s3:PutObject", "gold", "daily_sales/metadata/00001-x.metadata.json"],
+            ];
+            for (const [hop, action, bucket, key] of touched)
+                assert.ok(allows(hop, action, bucket, key), `${hop}: ${action} ${bucket}/${key ?? ""}`);
+            const untouched: [string, string, string, string | undefined][] = [
+                ["bronze", "s3:PutObject", "landing", "transactions/x.jsonl"],
+                ["bronze", "s3:GetObject", "silver", "transactions/data/x.parquet"],
+                ["bronze", "s3:PutObject", "glueAssets", "glue/scripts/bronze.py"],
+                ["silver", "s3:PutObject", "bronze", "customers/_ingested_files/part-00000.json"],
+                ["silver", "s3:PutObject", "silver", "other/data/x.parquet"],
+                ["gold", "s3:PutObject", "silver", "transactions/data/x.parquet"],
+            ];
+            for (const [hop, action, bucket, key] of untouched)
+                assert.ok(!allows(hop, action, bucket, key), `${hop} may not ${action} ${bucket}/${key ?? ""}`);
         });
 
         it("the warehouse load is a Python shell 3.9 job on Glue 3.0 with 1/16 DPU and the profile's timeout and retries", () => {

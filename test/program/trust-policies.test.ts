@@ -53,3 +53,19 @@ describe("role trust policies", () => {
         });
     }
 });
+
+describe("IAM quotas", () => {
+    for (const stack of plannedStacks) {
+        it(`in ${stack}, every role's inline policies fit IAM's 10,240-character aggregate limit`, () => {
+            const { resources } = planOf(stack);
+            const byRole = new Map<string, number>();
+            for (const policy of ofType(resources, "aws:iam/rolePolicy:RolePolicy")) {
+                const role = String(policy.inputs["role"]);
+                // IAM counts the document without whitespace.
+                byRole.set(role, (byRole.get(role) ?? 0) + String(policy.inputs["policy"]).replace(/\s/g, "").length);
+            }
+            assert.ok(byRole.size >= 8);
+            for (const [role, size] of byRole) assert.ok(size <= 10_240, `${role} has ${size} characters of inline policy`);
+        });
+    }
+});
