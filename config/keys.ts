@@ -129,14 +129,14 @@ export const configKeys = {
     natGateways: key(
         "string",
         z.enum(["None", "Single", "OnePerAz"]),
-        "NAT strategy: None (isolated private subnets, AWS APIs through endpoints), Single, or OnePerAz.",
-        { dev: "None", staging: "Single", prod: "OnePerAz" },
+        "NAT strategy: None (isolated private subnets; nothing the stack runs in the VPC needs the Internet: Redshift reaches S3 through the gateway endpoint and Glue through its interface endpoint), Single (one NAT gateway, about $33-35 a month at $0.045-0.048 an hour in us-east-1/eu-west-1, plus the same per GB it carries) or OnePerAz (three of them, about $100 a month plus data). Choose NAT only for workloads you add that need Internet egress.",
+        { dev: "None", staging: "None", prod: "None" },
     ),
     interfaceEndpoints: key(
         "array",
         z.array(z.enum(interfaceEndpointServices)),
-        `Interface VPC endpoints to create in the private subnets (${interfaceEndpointServices.join(", ")}). The S3 gateway endpoint is always created.`,
-        { dev: ["glue"], staging: ["glue"], prod: ["glue", "kms", "logs", "secretsmanager", "sts"] },
+        `Interface VPC endpoints to create in the private subnets (${interfaceEndpointServices.join(", ")}), each about $7-8 a month per AZ (three AZs) plus data; each admits only this account's principals and resources. Redshift Spectrum needs glue; add others for workloads you run in the VPC. The S3 gateway endpoint (free) is always created.`,
+        ["glue"],
     ),
     flowLogTrafficType: key("string", z.enum(["ALL", "ACCEPT", "REJECT"]), "Traffic recorded by the VPC flow log.", "ALL"),
 

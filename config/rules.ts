@@ -131,6 +131,18 @@ export function checkScheduleExpression(keyName: string, expression: string): Pr
     return [];
 }
 
+/** Redshift Spectrum reads the Glue Data Catalog from inside the VPC: through a glue endpoint, or through NAT. */
+export function checkCatalogReachable(natGateways: string, interfaceEndpoints: readonly string[]): Problem[] {
+    return natGateways === "None" && !interfaceEndpoints.includes("glue")
+        ? [
+              [
+                  "interfaceEndpoints",
+                  "has no glue endpoint while natGateways is None, so Redshift Spectrum could not reach the Glue Data Catalog; add glue",
+              ],
+          ]
+        : [];
+}
+
 export function checkUsageLimits(daily: number, weekly: number): Problem[] {
     return weekly < daily
         ? [["redshiftWeeklyRpuHoursLimit", `is ${weekly}, below redshiftDailyRpuHoursLimit ${daily}; a week cannot allow less than a day`]]
@@ -195,6 +207,7 @@ export function checkConfig(values: Partial<ConfigValues>, region: string | unde
             ? checkRedshiftCapacity(v.redshiftBaseCapacity, v.redshiftMaxCapacity, region)
             : []),
         ...(has("etlFallbackSchedule") ? checkScheduleExpression("etlFallbackSchedule", v.etlFallbackSchedule) : []),
+        ...(has("natGateways", "interfaceEndpoints") ? checkCatalogReachable(v.natGateways, v.interfaceEndpoints) : []),
         ...(has("redshiftDailyRpuHoursLimit", "redshiftWeeklyRpuHoursLimit")
             ? checkUsageLimits(v.redshiftDailyRpuHoursLimit, v.redshiftWeeklyRpuHoursLimit)
             : []),

@@ -55,6 +55,7 @@ import { logGroupHasRetention, retentionConfig } from "./rules/logs/log-group-ha
 import { logGroupIsEncryptedWithACustomerManagedKey } from "./rules/logs/log-group-is-encrypted-with-a-customer-managed-key";
 import { busPolicyIsNotOpen } from "./rules/eventbridge/bus-policy-is-not-open";
 import { ingressIsNotOpenToTheInternet } from "./rules/network/ingress-is-not-open-to-the-internet";
+import { vpcEndpointsAdmitOnlyThisAccount } from "./rules/network/vpc-endpoints-admit-only-this-account";
 import { vpcHasFlowLogs } from "./rules/network/vpc-has-flow-logs";
 import { requiredTagsArePresent, requiredTagsConfig } from "./rules/tagging/required-tags-are-present";
 import { dataProtectionConfig, prodDataResourcesAreRetained } from "./rules/data-protection/prod-data-resources-are-retained";
@@ -766,6 +767,20 @@ const network: CatalogRule[] = [
             devEnforcement: "advisory",
         },
         vpcHasFlowLogs,
+    ),
+    resourceRule(
+        {
+            name: "network-vpc-endpoints-admit-only-this-account",
+            service: "network",
+            severity: "medium",
+            description:
+                "Every VPC endpoint, awsx's included, has a policy whose Allow statements are confined to this account's principals or resources.",
+            why: "An endpoint without a policy allows every call to the service, so anything in the VPC can reach other accounts' resources through it (a data exfiltration path).",
+            remediation:
+                "Set the endpoint's policy with aws:PrincipalAccount and aws:ResourceAccount (s3:ResourceAccount for S3) conditions naming the account.",
+            devEnforcement: "mandatory",
+        },
+        vpcEndpointsAdmitOnlyThisAccount,
     ),
 ];
 

@@ -22,6 +22,74 @@ export interface PlatformNetworkArgs {
 /** Redshift Serverless requires subnets in three Availability Zones. */
 const availabilityZoneCount = 3;
 
+/** The IAM prefix of the service behind each interface endpoint (the endpoint name differs for CloudWatch). */
+const iamPrefixOfEndpoint: Readonly<Record<PlatformConfig["network"]["interfaceEndpoints"][number], string>> = {
+    athena: "athena",
+    glue: "glue",
+    kms: "kms",
+    logs: "logs",
+    monitoring: "cloudwatch",
+    "redshift-data": "redshift-data",
+    secretsmanager: "secretsmanager",
+    sns: "sns",
+    sts: "sts",
+};
+
+/**
+ * An interface endpoint's policy: the service's calls by this account's principals on this
+ * account's resources (an endpoint allows everything by default). STS calls name no resource,
+ * so its endpoint checks only the caller.
+ */
+export function interfaceEndpointPolicy(service: PlatformConfig["network"]["interfaceEndpoints"][number], accountId: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "ThisAccountOnly",
+                Effect: "Allow",
+                Principal: "*",
+                Action: `${iamPrefixOfEndpoint[service]}:*`,
+                Resource: "*",
+                Condition: {
+                    StringEquals: {
+                        "aws:PrincipalAccount": accountId,
+                        ...(service === "sts" ? {} : { "aws:ResourceAccount": accountId }),
+                    },
+                },
+            },
+        ],
+    });
+}
+
+/**
+ * The S3 gateway endpoint's policy: object reads and writes and bucket listing, in this
+ * account's buckets only (Redshift Spectrum reads gold through it). S3 names the bucket owner in
+ * s3:ResourceAccount.
+ */
+export function s3GatewayEndpointPolicy(accountId: string): string {
+    return JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "BucketsOfThisAccountOnly",
+                Effect: "Allow",
+                Principal: "*",
+                Action: [
+                    "s3:GetObject",
+                    "s3:PutObject",
+                    "s3:AbortMultipartUpload",
+                    "s3:ListMultipartUploadParts",
+                    "s3:ListBucket",
+                    "s3:ListBucketMultipartUploads",
+                    "s3:GetBucketLocation",
+                ],
+                Resource: "*",
+                Condition: { StringEquals: { "s3:ResourceAccount": accountId } },
+            },
+        ],
+    });
+}
+
 /**
  * The platform VPC: private subnets in three AZs; NAT per the profile (none in dev, where the
  * subnets are isolated and AWS APIs are reached through endpoints); an S3 gateway endpoint,
@@ -60,7 +128,13 @@ export class PlatformNetwork extends pulumi.ComponentResource {
                           { type: "Private", name: "private" },
                       ],
                 vpcEndpointStrategy: "Auto",
-                vpcEndpointSpecs: [{ serviceName: `com.amazonaws.${args.region}.s3`, vpcEndpointType: "Gateway" }],
+                vpcEndpointSpecs: [
+                    {
+                        serviceName: `com.amazonaws.${args.region}.s3`,
+                        vpcEndpointType: "Gateway",
+                        policy: s3GatewayEndpointPolicy(args.accountId),
+                    },
+                ],
             },
             { parent: this },
         );
@@ -95,6 +169,7 @@ export class PlatformNetwork extends pulumi.ComponentResource {
                         privateDnsEnabled: true,
                         subnetIds: this.privateSubnetIds,
                         securityGroupIds: [this.endpointSecurityGroup.id],
+                        policy: interfaceEndpointPolicy(service, args.accountId),
                     },
                     { parent: this },
                 );

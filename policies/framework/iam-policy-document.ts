@@ -193,7 +193,19 @@ const RESOURCE_POLICY_PROPERTIES: Readonly<Record<string, string>> = {
     "aws:cloudwatch/eventBusPolicy:EventBusPolicy": "policy",
     "aws:glue/resourcePolicy:ResourcePolicy": "policy",
     "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "policyDocument",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "policy",
+    "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy": "policy",
 };
+
+/** The endpoint policies an awsx VPC declares in its vpcEndpointSpecs, by position. */
+export function awsxEndpointPolicies(resource: RuleResource): { where: string; value: PropertyValue | undefined }[] {
+    if (resource.type !== "awsx:ec2:Vpc") return [];
+    const specs = listAt(resource.props, "vpcEndpointSpecs") ?? [];
+    return specs.map((spec, index) => ({
+        where: `the policy of vpcEndpointSpecs[${index}]`,
+        value: isPropertyMap(spec) ? spec.policy : undefined,
+    }));
+}
 
 /** Every policy document a resource defines: identity policies, a role's trust policy, a resource policy. */
 export function policyDocuments(resource: RuleResource): KindedDocument[] {
@@ -203,6 +215,9 @@ export function policyDocuments(resource: RuleResource): KindedDocument[] {
     }
     const property = RESOURCE_POLICY_PROPERTIES[resource.type] as string | undefined;
     if (property) documents.push({ where: "its policy", document: parsePolicyDocument(resource.props[property]), kind: "resource" });
+    for (const { where, value } of awsxEndpointPolicies(resource)) {
+        documents.push({ where, document: parsePolicyDocument(value), kind: "resource" });
+    }
     return documents.filter((labelled) => labelled.document.kind !== "absent");
 }
 

@@ -37,7 +37,7 @@ describe("stack config", () => {
         assert.equal(config.protection.retainOnDelete, true);
         assert.equal(config.protection.kmsDeletionWindowDays, 30);
         assert.equal(config.protection.logRetentionDays, 365);
-        assert.equal(config.network.natGateways, "OnePerAz");
+        assert.equal(config.network.natGateways, "None");
         assert.equal(config.etl.executionClass, "STANDARD");
         assert.deepEqual(config.tags, { environment: "prod", owner: "data-platform", "cost-center": "cc-4711", project: "lakehouse" });
     });

@@ -1,5 +1,11 @@
 import { strict as assert } from "node:assert";
-import { checkLayerLifecycle, checkRedshiftCapacity, checkScheduleExpression, parseIpv4Cidr } from "../../config/rules";
+import {
+    checkCatalogReachable,
+    checkLayerLifecycle,
+    checkRedshiftCapacity,
+    checkScheduleExpression,
+    parseIpv4Cidr,
+} from "../../config/rules";
 
 describe("AWS constraints checked before deploy", () => {
     it("accepts the Redshift Serverless base capacities AWS offers", () => {
@@ -28,6 +34,15 @@ describe("AWS constraints checked before deploy", () => {
             ["silverExpirationDays"],
         );
         assert.deepEqual(checkLayerLifecycle("bronze", 30, 90, 400), []);
+    });
+
+    it("Redshift Spectrum must reach the Glue Data Catalog: a glue endpoint or NAT", () => {
+        assert.deepEqual(checkCatalogReachable("None", ["glue"]), []);
+        assert.deepEqual(checkCatalogReachable("Single", []), []);
+        assert.deepEqual(
+            checkCatalogReachable("None", ["kms"]).map(([key]) => key),
+            ["interfaceEndpoints"],
+        );
     });
 
     it("accepts EventBridge cron and rate expressions and rejects five-field crons", () => {

@@ -419,7 +419,8 @@ describe("a prod stack with QuickSight principals, the Redshift source and Snowf
         assert.deepEqual(statementsOf(role.inputs["assumeRolePolicy"])[0]?.Principal, { Service: "quicksight.amazonaws.com" });
         const policy = one(resources, "aws:iam/rolePolicy:RolePolicy", "-quicksight-vpc-connection");
         const clients = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-warehouse-clients").outputs["id"] as string;
-        const subnets = one(resources, "awsx:ec2:Vpc", "-network-vpc").outputs["privateSubnetIds"] as string[];
+        const vpc = one(resources, "awsx:ec2:Vpc", "-network-vpc").outputs;
+        const subnets = [...(vpc["privateSubnetIds"] as string[]), ...(vpc["isolatedSubnetIds"] as string[])];
         const ec2 = (resource: string): string => `arn:aws:ec2:eu-west-1:${account}:${resource}`;
         assert.deepEqual(
             statementsOf(policy.inputs["policy"]).map((s) => [list(s.Action), list(s.Resource)]),

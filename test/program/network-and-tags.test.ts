@@ -4,24 +4,35 @@ import { isTaggable } from "../../components/tagging/required-tags";
 import { minimalDevStackConfig, ofType, planOf, planOfStackFile } from "./plans";
 
 describe("network", () => {
-    it("dev has no NAT gateway: isolated subnets in three AZs", () => {
-        const [vpc] = ofType(planOf("dev").resources, "awsx:ec2:Vpc");
-        assert.deepEqual(vpc.inputs["natGateways"], { strategy: "None" });
-        assert.equal(vpc.inputs["numberOfAvailabilityZones"], 3);
-        assert.deepEqual(vpc.inputs["subnetSpecs"], [{ type: "Isolated", name: "private" }]);
+    for (const stack of ["dev", "prod"]) {
+        it(`${stack} has no NAT gateway, since nothing in the VPC needs the Internet: isolated subnets in three AZs`, () => {
+            const [vpc] = ofType(planOf(stack).resources, "awsx:ec2:Vpc");
+            assert.deepEqual(vpc.inputs["natGateways"], { strategy: "None" });
+            assert.equal(vpc.inputs["numberOfAvailabilityZones"], 3);
+            assert.deepEqual(vpc.inputs["subnetSpecs"], [{ type: "Isolated", name: "private" }]);
+        });
+    }
+
+    it("NAT is a deliberate choice: a stack that asks for one NAT gateway gets public and private subnets", () => {
+        const result = planOfStackFile("natstack", { ...minimalDevStackConfig, "lakehouse:natGateways": "Single" });
+        assert.equal(result.kind, "plan");
+        if (result.kind !== "plan") return;
+        const [vpc] = ofType(result.resources, "awsx:ec2:Vpc");
+        assert.deepEqual(vpc.inputs["natGateways"], { strategy: "Single" });
+        assert.deepEqual(vpc.inputs["subnetSpecs"], [
+            { type: "Public", name: "public", cidrMask: 24 },
+            { type: "Private", name: "private" },
+        ]);
     });
 
-    it("prod has a NAT gateway per AZ and private subnets in three AZs", () => {
-        const [vpc] = ofType(planOf("prod").resources, "awsx:ec2:Vpc");
-        assert.deepEqual(vpc.inputs["natGateways"], { strategy: "OnePerAz" });
-        assert.equal(vpc.inputs["numberOfAvailabilityZones"], 3);
-    });
-
-    it("every stack has an S3 gateway endpoint and VPC flow logs to a log group encrypted with the logs key", () => {
+    it("every stack has an S3 gateway endpoint limited to this account's buckets, and VPC flow logs to a log group encrypted with the logs key", () => {
         for (const stack of ["dev", "prod"]) {
             const { resources } = planOf(stack);
             const [vpc] = ofType(resources, "awsx:ec2:Vpc");
-            assert.deepEqual(vpc.inputs["vpcEndpointSpecs"], [{ serviceName: "com.amazonaws.eu-west-1.s3", vpcEndpointType: "Gateway" }]);
+            const [gateway] = vpc.inputs["vpcEndpointSpecs"] as { serviceName: string; vpcEndpointType: string; policy: string }[];
+            assert.deepEqual([gateway.serviceName, gateway.vpcEndpointType], ["com.amazonaws.eu-west-1.s3", "Gateway"]);
+            const [statement] = (JSON.parse(gateway.policy) as { Statement: Record<string, unknown>[] }).Statement;
+            assert.deepEqual(statement["Condition"], { StringEquals: { "s3:ResourceAccount": "111111111111" } });
             const [flowLog] = ofType(resources, "aws:ec2/flowLog:FlowLog");
             assert.equal(flowLog.inputs["vpcId"], vpc.outputs["vpcId"]);
             const [group] = ofType(resources, "aws:cloudwatch/logGroup:LogGroup").filter(
@@ -32,13 +43,16 @@ describe("network", () => {
         }
     });
 
-    it("prod interface endpoints admit only HTTPS from inside the VPC", () => {
+    it("interface endpoints admit only HTTPS from inside the VPC, and only this account's principals on this account's resources", () => {
         const { resources } = planOf("prod");
         const endpoints = ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint");
         assert.deepEqual(
-            endpoints.map((endpoint) => endpoint.inputs["serviceName"]).sort(),
-            ["glue", "kms", "logs", "secretsmanager", "sts"].map((service) => `com.amazonaws.eu-west-1.${service}`),
+            endpoints.map((endpoint) => endpoint.inputs["serviceName"]),
+            ["com.amazonaws.eu-west-1.glue"],
         );
+        assert.deepEqual(JSON.parse(endpoints[0].inputs["policy"] as string).Statement[0].Condition, {
+            StringEquals: { "aws:PrincipalAccount": "111111111111", "aws:ResourceAccount": "111111111111" },
+        });
         const endpointGroup = ofType(resources, "aws:ec2/securityGroup:SecurityGroup").find((group) => group.name.endsWith("-endpoints"));
         const rules = ofType(resources, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter(
             (rule) => rule.inputs["securityGroupId"] === endpointGroup?.outputs["id"],

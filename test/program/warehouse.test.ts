@@ -323,6 +323,7 @@ describe("Redshift Serverless egress in a stack with NAT and no Glue endpoint", 
             "lakehouse:owner": "team",
             "lakehouse:costCenter": "cc-1",
             "lakehouse:pipelineEnabled": false,
+            "lakehouse:natGateways": "Single",
             "lakehouse:interfaceEndpoints": [],
         });
         assert.equal(result.kind, "plan");
