@@ -117,6 +117,12 @@ export function sparkJobAccess(
     }
 }
 
+/**
+ * The SDK the warehouse load installs at start: Python shell 3.9 ships boto3 1.21, whose Data API
+ * has no WorkgroupName (added in botocore 1.27.11); 1.40 is a release that still supports Python 3.9.
+ */
+export const warehouseLoadSdk = "boto3==1.40.76,botocore==1.40.76";
+
 /** The warehouse load's pinned capacity: it submits one Data API batch and polls it while Redshift does the work. */
 export const warehouseLoadMaxCapacity = 0.0625;
 
@@ -358,6 +364,7 @@ export class GlueJobs extends pulumi.ComponentResource {
                     defaultArguments: {
                         "--job-language": "python",
                         "--extra-py-files": pulumi.interpolate`${assetsUri}/${wheelObject.key}`,
+                        "--additional-python-modules": warehouseLoadSdk,
                         "--enable-continuous-cloudwatch-log": "true",
                         "--custom-logGroup-prefix": loader.logGroupPrefix,
                         "--workgroup_name": args.warehouse.workgroupName,

@@ -5,12 +5,14 @@ Arguments: glue-scripts/README.md (gold_database and iam_role_arn are validated,
 import sys
 
 import boto3
+import botocore
 from awsglue.utils import getResolvedOptions
 
 from lakehouse.job_args import argument_names
-from lakehouse.warehouse_load import load
+from lakehouse.warehouse_load import load, require_workgroup_support
 from lakehouse.warehouse_sql import WarehouseParams
 
+require_workgroup_support(botocore.__version__)
 args = getResolvedOptions(sys.argv, argument_names("warehouse_load", sys.argv))
 params = WarehouseParams(
     external_schema=args["external_schema"],

@@ -15,12 +15,29 @@ from typing import Any
 
 from lakehouse.warehouse_sql import WarehouseParams, render_load
 
+# The first botocore whose Redshift Data API model accepts WorkgroupName (Redshift Serverless).
+# Glue's Python shell 3.9 ships an older one; the job pins a newer one with
+# --additional-python-modules.
+MIN_BOTOCORE = (1, 27, 11)
+
 DONE = {"FINISHED"}
 FAILED = {"FAILED", "ABORTED"}
 
 
 class StatementError(RuntimeError):
     pass
+
+
+def require_workgroup_support(botocore_version: str) -> None:
+    """Fails before any call when the installed botocore cannot address a serverless workgroup."""
+    found = tuple(int(part) for part in botocore_version.split(".")[:3])
+    if found < MIN_BOTOCORE:
+        wanted = ".".join(map(str, MIN_BOTOCORE))
+        raise RuntimeError(
+            f"botocore {botocore_version} is older than {wanted}, the first whose Redshift "
+            "Data API accepts WorkgroupName; check that the job's --additional-python-modules "
+            "pins boto3 and botocore"
+        )
 
 
 def wait(

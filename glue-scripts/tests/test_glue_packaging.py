@@ -13,7 +13,7 @@ from botocore.stub import Stubber
 
 from build_lib import build, library_entries
 from lakehouse.job_args import JOB_ARGS, argument_names
-from lakehouse.warehouse_load import StatementError, load
+from lakehouse.warehouse_load import StatementError, load, require_workgroup_support
 from lakehouse.warehouse_sql import WarehouseParams, render_load
 
 SHELL_MODULES = ("job_args", "resources", "warehouse_sql", "warehouse_load")
@@ -139,3 +139,11 @@ def test_warehouse_load_signs_in_with_the_job_role_not_a_secret() -> None:
         )
         stub.add_response("describe_statement", {"Id": statement_id, "Status": "FINISHED"})
         assert load(client, "lakehouse-dev", "dev", PARAMS, 0, lambda _: None) == statement_id
+
+
+def test_warehouse_load_refuses_a_botocore_whose_data_api_has_no_workgroup_name() -> None:
+    # botocore 1.27.11 added WorkgroupName to redshift-data (Python shell 3.9 ships 1.24.21).
+    require_workgroup_support("1.27.11")
+    require_workgroup_support("1.40.76")
+    with pytest.raises(RuntimeError, match=r"botocore 1\.24\.21 is older than 1\.27\.11"):
+        require_workgroup_support("1.24.21")

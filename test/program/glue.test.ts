@@ -354,6 +354,8 @@ for (const stack of stacks) {
             for (const absent of ["workerType", "numberOfWorkers", "executionClass"])
                 assert.equal(loader.inputs[absent], undefined, absent);
             assert.match(argumentsOf(loader)["--extra-py-files"], /\/glue\/lib\/[0-9a-f]{16}\/lakehouse-0\.1\.0-py3-none-any\.whl$/);
+            // Python shell 3.9 ships boto3 1.21.21, whose Data API has no WorkgroupName (botocore 1.27.11 added it).
+            assert.equal(argumentsOf(loader)["--additional-python-modules"], "boto3==1.40.76,botocore==1.40.76");
         });
 
         it("the warehouse load runs against the workgroup, database and schemas the warehouse's schema phase created, as the user it granted", () => {
