@@ -6,7 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dataLayers, loadPlatformConfig, type DataLayer } from "./config";
 import { AthenaAnalytics } from "./components/analytics/athena-analytics";
-import { QuickSightAnalytics } from "./components/analytics/quicksight-analytics";
+import { QuickSightAnalytics, quickSightReadiness, quickSightRedshiftSecretName } from "./components/analytics/quicksight-analytics";
 import { SnowflakeAccess } from "./components/analytics/snowflake-access";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { dataFilePrefixes, lakeSchemas } from "./components/catalog/lake-tables";
@@ -226,7 +226,16 @@ export = async () => {
         bytesScannedCutoffPerQuery: config.analytics.athenaBytesScannedCutoff,
         retainOnDelete: config.protection.retainOnDelete,
     });
-    const quicksight = config.analytics.quicksight.enabled
+    // QuickSight's datasets wait for the gold tables and its Redshift source for its secret's value.
+    const quicksightSecretNamePrefix = `${names.prefix}/`;
+    const quicksightReadiness = quicksightConfig.enabled
+        ? await quickSightReadiness(
+              catalog.databaseNames.gold,
+              Object.keys(lakeSchemas.gold),
+              quicksightConfig.redshiftEnabled ? quickSightRedshiftSecretName(quicksightSecretNamePrefix) : undefined,
+          )
+        : undefined;
+    const quicksight = quicksightReadiness
         ? new QuickSightAnalytics(`${names.prefix}-quicksight`, {
               ...account,
               names,
@@ -240,8 +249,9 @@ export = async () => {
               goldDatabase: catalog.databaseNames.gold,
               goldTables: lakeSchemas.gold,
               dataLakeKey: keys.dataLake,
-              quicksight: config.analytics.quicksight,
-              redshift: config.analytics.quicksight.redshiftEnabled
+              quicksight: quicksightConfig,
+              readiness: quicksightReadiness,
+              redshift: quicksightConfig.redshiftEnabled
                   ? {
                         host: warehouse.workgroup.endpoints.apply((endpoints) => {
                             const address = endpoints[0]?.address;
@@ -251,8 +261,9 @@ export = async () => {
                         port: warehousePort,
                         database: warehouse.databaseName,
                         subnetIds: network.privateSubnetIds,
-                        clientSecurityGroup: warehouse.clientSecurityGroup,
-                        secretNamePrefix: `${names.prefix}/`,
+                        vpcId: network.vpcId,
+                        workgroupSecurityGroup: warehouse.securityGroup,
+                        secretNamePrefix: quicksightSecretNamePrefix,
                         secretsKey: keys.secrets,
                         recoveryWindowDays: config.secrets.recoveryWindowDays,
                         retainOnDelete: config.protection.retainOnDelete,
@@ -320,7 +331,11 @@ export = async () => {
             serviceLogGroupPatterns: [auditLogGroupPattern(warehouseName)],
             connectionArn: config.delivery.connectionArn,
             features: deployFeatures,
-            catalogEncryption: config.catalog.encryption,
+            conditionalReads: [
+                ...(config.catalog.encryption === "verify" ? (["catalogEncryptionSettings"] as const) : []),
+                ...(quicksightConfig.enabled ? (["goldTables"] as const) : []),
+                ...(quicksightConfig.enabled && quicksightConfig.redshiftEnabled ? (["quicksightRedshiftCredentials"] as const) : []),
+            ],
         });
     }
 
@@ -365,7 +380,7 @@ export = async () => {
             athenaWorkgroup: athena.workgroup.name,
             athenaResults: athena.resultsLocation,
             quicksightAthenaDataSource: quicksight?.athenaDataSource.arn,
-            quicksightRedshiftDataSource: quicksight?.redshift?.dataSource.arn,
+            quicksightRedshiftDataSource: quicksight?.redshift?.dataSource?.arn,
             quicksightRedshiftCredentials: quicksight?.redshift?.credentials.arn,
             quicksightDataSets: quicksight
                 ? Object.fromEntries(Object.entries(quicksight.dataSets).map(([table, dataSet]) => [table, dataSet.arn]))

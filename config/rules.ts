@@ -131,6 +131,18 @@ export function checkScheduleExpression(keyName: string, expression: string): Pr
     return [];
 }
 
+/** QuickSight assets that no principal may use are invisible to everyone; say who reads them. */
+export function checkQuickSightPrincipals(enabled: boolean, principals: readonly string[]): Problem[] {
+    return enabled && principals.length === 0
+        ? [
+              [
+                  "quicksightPrincipals",
+                  "is empty while quicksightEnabled is true, so nobody could open the data sources and datasets; name at least one QuickSight group or user (or set quicksightEnabled: false)",
+              ],
+          ]
+        : [];
+}
+
 /** Redshift Spectrum reads the Glue Data Catalog from inside the VPC: through a glue endpoint, or through NAT. */
 export function checkCatalogReachable(natGateways: string, interfaceEndpoints: readonly string[]): Problem[] {
     return natGateways === "None" && !interfaceEndpoints.includes("glue")
@@ -207,6 +219,7 @@ export function checkConfig(values: Partial<ConfigValues>, region: string | unde
             ? checkRedshiftCapacity(v.redshiftBaseCapacity, v.redshiftMaxCapacity, region)
             : []),
         ...(has("etlFallbackSchedule") ? checkScheduleExpression("etlFallbackSchedule", v.etlFallbackSchedule) : []),
+        ...(has("quicksightEnabled", "quicksightPrincipals") ? checkQuickSightPrincipals(v.quicksightEnabled, v.quicksightPrincipals) : []),
         ...(has("natGateways", "interfaceEndpoints") ? checkCatalogReachable(v.natGateways, v.interfaceEndpoints) : []),
         ...(has("redshiftDailyRpuHoursLimit", "redshiftWeeklyRpuHoursLimit")
             ? checkUsageLimits(v.redshiftDailyRpuHoursLimit, v.redshiftWeeklyRpuHoursLimit)

@@ -18,12 +18,16 @@ async function main(): Promise<number> {
     const out = option("--out");
     const projectDir = path.resolve(option("--project-dir") ?? path.join(__dirname, ".."));
     if (!stack || !out) {
-        process.stderr.write("usage: evaluate-worker --stack NAME --out FILE [--project-dir DIR] [--stack-file FILE]\n");
+        process.stderr.write("usage: evaluate-worker --stack NAME --out FILE [--project-dir DIR] [--stack-file FILE] [--first-deploy]\n");
         return 2;
     }
     try {
         const config = loadStackConfig(projectDir, stack, option("--stack-file"));
-        const result = await evaluateStack(path.join(projectDir, "index.ts"), config);
+        const result = await evaluateStack(
+            path.join(projectDir, "index.ts"),
+            config,
+            args.includes("--first-deploy") ? "first-deploy" : "running",
+        );
         fs.writeFileSync(out, JSON.stringify(result));
         return 0;
     } catch (error) {

@@ -20,6 +20,8 @@ export interface EvaluateOptions {
     /** Stack file to use instead of Pulumi.<stack>.yaml (tests pass broken copies). */
     readonly stackFile?: string;
     readonly projectDir?: string;
+    /** Plan against an account where the ETL has not run and no person has filled a secret yet. */
+    readonly firstDeploy?: boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function evaluatePlan(stack: string, options: EvaluateOptions = {}): Plan
         projectDir,
     ];
     if (options.stackFile) args.push("--stack-file", options.stackFile);
+    if (options.firstDeploy) args.push("--first-deploy");
     const child = spawnSync(process.execPath, args, {
         cwd: projectDir,
         encoding: "utf8",

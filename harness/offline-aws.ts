@@ -26,7 +26,23 @@ function secretSuffix(name: string): string {
     return [...bytes.subarray(0, 6)].map((byte) => alphabet[byte % alphabet.length]).join("");
 }
 
-export function callResult(token: string, inputs: Record<string, unknown>, region: string): Record<string, unknown> {
+/** A failed provider call as the engine reports it: the SDK rethrows the gRPC error's `details`. */
+function providerError(message: string): Error {
+    return Object.assign(new Error(message), { details: message });
+}
+
+/**
+ * What the account holds besides this stack's resources. `running`: the ETL has created the gold
+ * tables and a person has filled the secrets people supply; `first-deploy`: neither yet.
+ */
+export type OfflineWorld = "running" | "first-deploy";
+
+export function callResult(
+    token: string,
+    inputs: Record<string, unknown>,
+    region: string,
+    world: OfflineWorld = "running",
+): Record<string, unknown> {
     switch (token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return {
@@ -58,6 +74,45 @@ export function callResult(token: string, inputs: Record<string, unknown>, regio
                             },
                         ],
                         connectionPasswordEncryptions: [{ awsKmsKeyId: keyArn, returnConnectionPasswordEncrypted: true }],
+                    },
+                ],
+            };
+        }
+        // The gold job creates its Iceberg tables on its first run.
+        case "aws:glue/getCatalogTable:getCatalogTable": {
+            const database = String(inputs["databaseName"]);
+            const table = String(inputs["name"]);
+            if (world === "first-deploy")
+                throw providerError(
+                    `reading Glue Catalog Table (${offlineAccountId}:${database}:${table}): EntityNotFoundException: Entity Not Found`,
+                );
+            return {
+                id: `${offlineAccountId}:${database}:${table}`,
+                arn: `arn:aws:glue:${region}:${offlineAccountId}:table/${database}/${table}`,
+                catalogId: offlineAccountId,
+                databaseName: database,
+                name: table,
+                tableType: "EXTERNAL_TABLE",
+                parameters: { table_type: "ICEBERG" },
+            };
+        }
+        // A person puts the first version into a secret the stack created empty.
+        case "aws:secretsmanager/getSecretVersions:getSecretVersions": {
+            const secretId = String(inputs["secretId"]);
+            if (world === "first-deploy")
+                throw providerError(
+                    `reading Secrets Manager Secret Versions (${secretId}): ResourceNotFoundException: Secrets Manager can't find the specified secret.`,
+                );
+            return {
+                id: secretId,
+                secretId,
+                region,
+                versions: [
+                    {
+                        versionId: uuidFor(`version:${secretId}`),
+                        versionStages: ["AWSCURRENT"],
+                        createdTime: "2026-11-01T00:00:00Z",
+                        lastAccessedDate: "2026-11-01T00:00:00Z",
                     },
                 ],
             };

@@ -5,7 +5,7 @@
  * Pulumi SDK keeps global state), so callers use harness/evaluate.ts, which forks a worker.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { callResult, resourceOutputs } from "./offline-aws";
+import { callResult, resourceOutputs, type OfflineWorld } from "./offline-aws";
 import type { StackConfig } from "./stack-files";
 
 export interface PlannedResource {
@@ -97,7 +97,10 @@ class PlanRecorder implements pulumi.runtime.Mocks {
     readonly invokes = new Set<string>();
     private readonly stackTransforms: pulumi.ResourceTransform[] = [];
 
-    constructor(private readonly region: string) {}
+    constructor(
+        private readonly region: string,
+        private readonly world: OfflineWorld,
+    ) {}
 
     registerTransform(transform: pulumi.ResourceTransform): void {
         this.stackTransforms.push(transform);
@@ -136,7 +139,7 @@ class PlanRecorder implements pulumi.runtime.Mocks {
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         this.invokes.add(args.token);
-        return callResult(args.token, args.inputs as Record<string, unknown>, this.region);
+        return callResult(args.token, args.inputs as Record<string, unknown>, this.region, this.world);
     }
 
     /** Legacy stack transformation: the one hook that sees each resource object with its options. */
@@ -165,9 +168,9 @@ class PlanRecorder implements pulumi.runtime.Mocks {
 }
 
 /** Evaluates the program at `programPath` (a module exporting the Pulumi program) for one stack. */
-export async function evaluateStack(programPath: string, config: StackConfig): Promise<PlanResult> {
+export async function evaluateStack(programPath: string, config: StackConfig, world: OfflineWorld = "running"): Promise<PlanResult> {
     const region = config.values["aws:region"] ?? "us-east-1";
-    const recorder = new PlanRecorder(region);
+    const recorder = new PlanRecorder(region, world);
     pulumi.runtime.setAllConfig(config.values);
     await pulumi.runtime.setMocks(recorder, config.project, config.stack, true);
 

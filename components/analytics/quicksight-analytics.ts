@@ -38,6 +38,53 @@ export function viewerPermissions(principals: readonly string[], actions: readon
     return [...new Set(principals)].sort().map((principal) => ({ principal, actions: [...actions].sort() }));
 }
 
+/** Whether what QuickSight's assets read already exists: AWS validates both when it creates them. */
+export interface QuickSightReadiness {
+    /** The gold job creates its Iceberg tables on its first run; datasets over them wait for it. */
+    readonly goldTables: boolean;
+    /** A person fills the Redshift source's secret after creating the database user; the source waits for it. */
+    readonly redshiftCredentials: boolean;
+}
+
+/** AWS's answer for a table or secret that does not exist yet, as the provider reports it. */
+const notFound = /EntityNotFoundException|ResourceNotFoundException/;
+
+async function exists(read: () => Promise<unknown>): Promise<boolean> {
+    try {
+        await read();
+        return true;
+    } catch (error) {
+        if (notFound.test(String((error as Error).message ?? error))) return false;
+        throw error;
+    }
+}
+
+/**
+ * Reads, at plan time, whether the gold tables exist and whether the Redshift source's secret has a
+ * value (its version ids only, never the value), so a first deploy creates only what AWS accepts.
+ */
+export async function quickSightReadiness(
+    goldDatabase: string,
+    goldTables: readonly string[],
+    credentialsSecretName?: string,
+): Promise<QuickSightReadiness> {
+    const [tables, credentials] = await Promise.all([
+        Promise.all(goldTables.map((name) => exists(() => aws.glue.getCatalogTable({ databaseName: goldDatabase, name })))),
+        credentialsSecretName === undefined
+            ? Promise.resolve(false)
+            : exists(async () => {
+                  const { versions } = await aws.secretsmanager.getSecretVersions({ secretId: credentialsSecretName });
+                  if (!versions.some((version) => version.versionStages.includes("AWSCURRENT"))) {
+                      throw new Error(`ResourceNotFoundException: ${credentialsSecretName} has no current version`);
+                  }
+              }),
+    ]);
+    return { goldTables: tables.every(Boolean), redshiftCredentials: credentials };
+}
+
+/** The name of the secret the Redshift source's credentials live in. */
+export const quickSightRedshiftSecretName = (secretNamePrefix: string): string => `${secretNamePrefix}quicksight-redshift`;
+
 export interface QuickSightAnalyticsArgs {
     readonly names: ResourceNames;
     readonly accountId: string;
@@ -58,6 +105,8 @@ export interface QuickSightAnalyticsArgs {
     readonly dataLakeKey: aws.kms.Key;
     /** Import mode, refresh time and principals from the stack's config. */
     readonly quicksight: Pick<PlatformConfig["analytics"]["quicksight"], "importMode" | "refreshTimeOfDay" | "principals">;
+    /** What already exists for the datasets and the Redshift source (`quickSightReadiness`). */
+    readonly readiness: QuickSightReadiness;
     /**
      * A second data source over the Redshift warehouse, through a QuickSight VPC connection.
      * @default undefined (Athena only)
@@ -72,8 +121,9 @@ export interface RedshiftSourceArgs {
     readonly database: string;
     /** Private subnets the VPC connection's network interfaces go in (the workgroup's). */
     readonly subnetIds: pulumi.Input<string[]>;
-    /** The warehouse's client group: the only group the workgroup admits on its port. */
-    readonly clientSecurityGroup: aws.ec2.SecurityGroup;
+    readonly vpcId: pulumi.Input<string>;
+    /** The workgroup's security group: the connection reaches it on `port`, and it answers back. */
+    readonly workgroupSecurityGroup: aws.ec2.SecurityGroup;
     /** Secret names start with this path, e.g. `lakehouse-prod/`. */
     readonly secretNamePrefix: string;
     /** Encrypts the database user's secret. */
@@ -97,8 +147,11 @@ export interface RedshiftSourceArgs {
  * - SPICE datasets refresh in full once a day at the configured UTC time, after the ETL; direct
  *   query datasets get no schedule (AWS rejects refresh settings on them: #31485).
  * - With `redshift`, a Redshift data source reaches the private warehouse through a VPC connection
- *   whose network interfaces carry the warehouse's client security group, as a read-only database
- *   user whose credentials live in a secret created empty here (never in config or state).
+ *   whose network interfaces carry a group of their own (the warehouse's port out; every TCP port in
+ *   from the workgroup, since QuickSight's interfaces do not track connections), as a read-only
+ *   database user whose credentials live in a secret created empty here (never in config or state).
+ * - Order on a first deploy (README: QuickSight): datasets are created once the gold tables exist,
+ *   the Redshift source once its secret has a value; until then a deploy creates the rest and says so.
  */
 export class QuickSightAnalytics extends pulumi.ComponentResource {
     readonly athenaRole: aws.iam.Role;
@@ -110,7 +163,10 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
         readonly vpcConnection: aws.quicksight.VpcConnection;
         /** QuickSight assumes it to place the connection's network interfaces. */
         readonly vpcConnectionRole: aws.iam.Role;
-        readonly dataSource: aws.quicksight.DataSource;
+        /** The group of the connection's network interfaces. */
+        readonly securityGroup: aws.ec2.SecurityGroup;
+        /** Created once the credentials secret has a value. */
+        readonly dataSource?: aws.quicksight.DataSource;
         /** Set by a person: JSON `{"username": ..., "password": ...}` of the read-only database user. */
         readonly credentials: aws.secretsmanager.Secret;
     };
@@ -170,7 +226,14 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             { parent: this, dependsOn: [athenaPolicy] },
         );
 
-        const dataSets = tables.map((table) => {
+        if (!args.readiness.goldTables) {
+            pulumi.log.warn(
+                `QuickSight datasets over ${args.goldDatabase} wait for its tables, which the gold job creates on its first run: ` +
+                    "run the ETL workflow once, then deploy again (README: QuickSight).",
+                this,
+            );
+        }
+        const dataSets = (args.readiness.goldTables ? tables : []).map((table) => {
             // Map keys allow letters, digits and hyphens only.
             const tableId = table.replace(/_/g, "-");
             const dataSet = new aws.quicksight.DataSet(
@@ -229,7 +292,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
 
         this.registerOutputs({
             athenaDataSource: this.athenaDataSource.arn,
-            redshiftDataSource: this.redshift?.dataSource.arn,
+            redshiftDataSource: this.redshift?.dataSource?.arn,
             dataSets: Object.fromEntries(dataSets.map(({ table, dataSet }) => [table, dataSet.arn])),
         });
     }
@@ -250,6 +313,49 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
 
     private redshiftSource(name: string, args: QuickSightAnalyticsArgs, redshift: RedshiftSourceArgs): QuickSightAnalytics["redshift"] {
         const { names, partition, region, accountId } = args;
+        // QuickSight's network interfaces do not track connections: replies from the warehouse need
+        // an inbound rule of their own (QuickSight user guide, "Security groups: inbound and outbound rules").
+        const securityGroup = new aws.ec2.SecurityGroup(
+            `${name}-vpc-connection`,
+            { vpcId: redshift.vpcId, description: "QuickSight VPC connection to the Redshift Serverless workgroup" },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-vpc-connection-to-warehouse`,
+            {
+                securityGroupId: securityGroup.id,
+                description: "Redshift on the workgroup",
+                ipProtocol: "tcp",
+                fromPort: redshift.port,
+                toPort: redshift.port,
+                referencedSecurityGroupId: redshift.workgroupSecurityGroup.id,
+            },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-vpc-connection-replies`,
+            {
+                securityGroupId: securityGroup.id,
+                description: "Replies from the workgroup (QuickSight's interfaces are not stateful)",
+                ipProtocol: "tcp",
+                fromPort: 0,
+                toPort: 65535,
+                referencedSecurityGroupId: redshift.workgroupSecurityGroup.id,
+            },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-warehouse-from-vpc-connection`,
+            {
+                securityGroupId: redshift.workgroupSecurityGroup.id,
+                description: "Redshift from QuickSight's VPC connection",
+                ipProtocol: "tcp",
+                fromPort: redshift.port,
+                toPort: redshift.port,
+                referencedSecurityGroupId: securityGroup.id,
+            },
+            { parent: this },
+        );
         const role = this.quickSightRole(
             `${name}-vpc-connection`,
             names.resource("quicksight-vpc"),
@@ -261,14 +367,12 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             {
                 role: role.name,
                 name: "vpc-connection-network-interfaces",
-                policy: pulumi
-                    .all([pulumi.output(redshift.subnetIds), redshift.clientSecurityGroup.id])
-                    .apply(([subnetIds, securityGroupId]) =>
-                        JSON.stringify({
-                            Version: "2012-10-17",
-                            Statement: vpcConnectionStatements({ partition, region, accountId, subnetIds, securityGroupId }),
-                        }),
-                    ),
+                policy: pulumi.all([pulumi.output(redshift.subnetIds), securityGroup.id]).apply(([subnetIds, securityGroupId]) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: vpcConnectionStatements({ partition, region, accountId, subnetIds, securityGroupId }),
+                    }),
+                ),
             },
             { parent: this },
         );
@@ -279,14 +383,14 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
                 name: `${names.prefix} warehouse`,
                 roleArn: role.arn,
                 subnetIds: redshift.subnetIds,
-                securityGroupIds: [redshift.clientSecurityGroup.id],
+                securityGroupIds: [securityGroup.id],
             },
             { parent: this, dependsOn: [policy] },
         );
         const credentials = new aws.secretsmanager.Secret(
             `${name}-redshift-credentials`,
             {
-                name: `${redshift.secretNamePrefix}quicksight-redshift`,
+                name: quickSightRedshiftSecretName(redshift.secretNamePrefix),
                 description:
                     'Read-only warehouse user QuickSight connects as. Set by a person when creating the user: JSON {"username","password"} (README: QuickSight).',
                 kmsKeyId: redshift.secretsKey.arn,
@@ -294,6 +398,14 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             },
             { parent: this, protect: redshift.retainOnDelete, retainOnDelete: redshift.retainOnDelete },
         );
+        if (!args.readiness.redshiftCredentials) {
+            pulumi.log.warn(
+                "The QuickSight Redshift data source waits for its credentials: create the read-only database user, put " +
+                    `{"username","password"} into ${quickSightRedshiftSecretName(redshift.secretNamePrefix)}, then deploy again (README: QuickSight).`,
+                this,
+            );
+            return { vpcConnection, vpcConnectionRole: role, securityGroup, credentials };
+        }
         const dataSource = new aws.quicksight.DataSource(
             `${name}-redshift`,
             {
@@ -308,7 +420,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        return { vpcConnection, vpcConnectionRole: role, dataSource, credentials };
+        return { vpcConnection, vpcConnectionRole: role, securityGroup, dataSource, credentials };
     }
 }
 

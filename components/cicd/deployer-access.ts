@@ -37,6 +37,7 @@ export type DeployScope =
     | "athena"
     | "quicksight"
     | "quicksightVpcConnections"
+    | "quicksightCredentials"
     | "buildProjects"
     | "pipelines"
     | "connection"
@@ -520,8 +521,11 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
         ],
     },
     // Its network interfaces are QuickSight's, made with the connection's role, not the deployer's.
+    // Creating the Redshift data source that uses it, QuickSight reads that source's secret with the
+    // caller's permissions ("Using AWS Secrets Manager secrets instead of database credentials").
     "aws:quicksight/vpcConnection:VpcConnection": {
         taggedCreation: ["quicksight:CreateVPCConnection"],
+        quicksightCredentials: ["secretsmanager:GetSecretValue"],
         quicksightVpcConnections: [
             "quicksight:DescribeVPCConnection",
             "quicksight:UpdateVPCConnection",
@@ -539,11 +543,14 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
     },
 };
 
-/** An action a preview calls, and what it reads: nothing AWS can scope (`*`), or the account's Data Catalog. */
+/** An action a preview calls, and the scope whose resources it reads (`unscopable`: `*`). */
 export interface PreviewRead {
     readonly action: string;
-    readonly on: "*" | "catalog";
+    readonly on: "unscopable" | "catalog" | "catalogTables" | "quicksightCredentials";
 }
+
+/** Provider functions the program calls only in some stacks, so only those stacks' roles read with them. */
+export type ConditionalRead = "catalogEncryptionSettings" | "goldTables" | "quicksightRedshiftCredentials";
 
 /**
  * What a `pulumi preview` (without `--refresh`) reads from AWS: the provider functions the
@@ -555,30 +562,36 @@ export const previewReads: Readonly<Record<string, readonly PreviewRead[]>> = {
     "aws:index/getCallerIdentity:getCallerIdentity": [],
     // Answered from the provider's configuration.
     "aws:index/getPartition:getPartition": [],
-    "aws:ec2/getPrefixList:getPrefixList": [{ action: "ec2:DescribePrefixLists", on: "*" }],
+    "aws:ec2/getPrefixList:getPrefixList": [{ action: "ec2:DescribePrefixLists", on: "unscopable" }],
     // A stack that does not manage the account's catalog encryption checks it.
     "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": [
         { action: "glue:GetDataCatalogEncryptionSettings", on: "catalog" },
     ],
+    // QuickSight datasets wait for the gold tables the gold job creates.
+    "aws:glue/getCatalogTable:getCatalogTable": [{ action: "glue:GetTable", on: "catalogTables" }],
+    // The Redshift data source waits for a person to fill its secret; this lists versions, never values.
+    "aws:secretsmanager/getSecretVersions:getSecretVersions": [
+        { action: "secretsmanager:ListSecretVersionIds", on: "quicksightCredentials" },
+    ],
     // awsx picks the VPC's Availability Zones while planning.
-    "awsx:ec2:Vpc": [{ action: "ec2:DescribeAvailabilityZones", on: "*" }],
+    "awsx:ec2:Vpc": [{ action: "ec2:DescribeAvailabilityZones", on: "unscopable" }],
 };
 
-/** The provider function only a stack that verifies the account's catalog encryption calls. */
-const catalogEncryptionCheck = "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings";
+const conditionalCalls: Readonly<Record<string, ConditionalRead>> = {
+    "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": "catalogEncryptionSettings",
+    "aws:glue/getCatalogTable:getCatalogTable": "goldTables",
+    "aws:secretsmanager/getSecretVersions:getSecretVersions": "quicksightRedshiftCredentials",
+};
 
-/** What a preview of this stack reads on `on`. */
-const previewActionsOn = (on: PreviewRead["on"], catalogEncryption: CatalogEncryptionRole): string[] =>
+/** What a preview of this stack reads on `on`: every unconditional call, and the conditional ones it makes. */
+const previewActionsOn = (on: PreviewRead["on"], conditionalReads: readonly ConditionalRead[]): string[] =>
     unique(
         Object.entries(previewReads)
-            .filter(([call]) => call !== catalogEncryptionCheck || catalogEncryption === "verify")
+            .filter(([call]) => conditionalCalls[call] === undefined || conditionalReads.includes(conditionalCalls[call]))
             .flatMap(([, reads]) => reads)
             .filter((read) => read.on === on)
             .map((read) => read.action),
     );
-
-/** Whether the stack manages the account's Data Catalog encryption or verifies it (`catalogEncryption`). */
-export type CatalogEncryptionRole = "manage" | "verify";
 
 export const serviceOf = (action: string): string => action.slice(0, action.indexOf(":"));
 
@@ -671,7 +684,8 @@ export interface DeployScopeContext {
     readonly connectionArn: string;
     /** Optional features the stack has configured. */
     readonly features: readonly DeployFeature[];
-    readonly catalogEncryption: CatalogEncryptionRole;
+    /** The provider functions this stack calls only under its configuration. */
+    readonly conditionalReads: readonly ConditionalRead[];
 }
 
 /** Services that use the stack's keys with the deployer's permissions while creating what it asks for. */
@@ -777,6 +791,10 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
             sid: "StackQuickSightVpcConnections",
             resources: [arn("quicksight", `vpcConnection/${c.namePrefix}-*`)],
         },
+        quicksightCredentials: {
+            sid: "QuickSightRedshiftSourceCredentials",
+            resources: [arn("secretsmanager", `secret:${c.namePrefix}/quicksight-redshift-*`)],
+        },
         buildProjects: { sid: "StackBuildProjects", resources: [arn("codebuild", `project/${c.namePrefix}-*`)] },
         pipelines: { sid: "StackPipelines", resources: [arn("codepipeline", `${c.namePrefix}-*`)] },
         connection: { sid: "PassTheSourceConnection", resources: [c.connectionArn] },
@@ -851,6 +869,7 @@ const partOfScope: Readonly<Record<DeployScope, DeployPolicyPart>> = {
     athena: "data",
     quicksight: "data",
     quicksightVpcConnections: "data",
+    quicksightCredentials: "data",
     buildProjects: "delivery",
     pipelines: "delivery",
     connection: "delivery",
@@ -878,8 +897,9 @@ export function deployPolicyDocuments(c: DeployScopeContext): Record<DeployPolic
     >;
     // The deployer runs the program too, so it reads what a preview reads.
     const readsOf: Partial<Record<DeployScope, string[]>> = {
-        unscopable: previewActionsOn("*", c.catalogEncryption),
-        catalog: previewActionsOn("catalog", c.catalogEncryption),
+        unscopable: previewActionsOn("unscopable", c.conditionalReads),
+        catalog: [...previewActionsOn("catalog", c.conditionalReads), ...previewActionsOn("catalogTables", c.conditionalReads)],
+        quicksightCredentials: previewActionsOn("quicksightCredentials", c.conditionalReads),
     };
     for (const scope of Object.keys(scopes) as DeployScope[]) {
         const actions = unique([...actionsOf(table, scope), ...(readsOf[scope] ?? [])]);
@@ -925,30 +945,32 @@ export function deployPolicyDocuments(c: DeployScopeContext): Record<DeployPolic
  * The read-only role's policy: what a preview reads (see `previewReads`). The test and policy
  * stages run offline and need no AWS access at all.
  */
-export function readOnlyPolicyDocument(
-    c: Pick<DeployScopeContext, "partition" | "region" | "accountId" | "catalogEncryption">,
-): PolicyDocument {
-    const catalogReads = previewActionsOn("catalog", c.catalogEncryption);
+export function readOnlyPolicyDocument(c: DeployScopeContext): PolicyDocument {
+    const arn = (service: string, resource: string): string => `arn:${c.partition}:${service}:${c.region}:${c.accountId}:${resource}`;
+    // What the reads name: the catalog, the stack's databases and tables, the QuickSight source's secret.
+    const readResources: Record<PreviewRead["on"], { sid: string; resources: string[] }> = {
+        unscopable: { sid: "WhatAPreviewReadsThatAwsCannotScope", resources: ["*"] },
+        catalog: { sid: "TheAccountsCatalog", resources: [arn("glue", "catalog")] },
+        catalogTables: {
+            sid: "TheStacksTables",
+            resources: [arn("glue", "catalog"), arn("glue", `database/${c.catalogPrefix}*`), arn("glue", `table/${c.catalogPrefix}*/*`)],
+        },
+        quicksightCredentials: {
+            sid: "VersionsOfTheQuickSightRedshiftSecret",
+            resources: [arn("secretsmanager", `secret:${c.namePrefix}/quicksight-redshift-*`)],
+        },
+    };
     return {
         Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "WhatAPreviewReadsThatAwsCannotScope",
+        Statement: (Object.keys(readResources) as PreviewRead["on"][])
+            .map((on) => ({ on, actions: previewActionsOn(on, c.conditionalReads) }))
+            .filter(({ actions }) => actions.length > 0)
+            .map(({ on, actions }) => ({
+                Sid: readResources[on].sid,
                 Effect: "Allow",
-                Action: previewActionsOn("*", c.catalogEncryption),
-                Resource: "*",
-            },
-            ...(catalogReads.length > 0
-                ? [
-                      {
-                          Sid: "TheAccountsCatalogSettings",
-                          Effect: "Allow",
-                          Action: catalogReads,
-                          Resource: `arn:${c.partition}:glue:${c.region}:${c.accountId}:catalog`,
-                      },
-                  ]
-                : []),
-        ],
+                Action: actions,
+                Resource: readResources[on].resources.length === 1 ? readResources[on].resources[0] : readResources[on].resources,
+            })),
     };
 }
 
@@ -988,8 +1010,8 @@ export interface DeployerAccessArgs {
     readonly connectionArn: string;
     /** Optional features the stack has configured; their resource types' actions are granted only with them. */
     readonly features: readonly DeployFeature[];
-    /** A stack that verifies the account's catalog encryption reads it on every preview and deploy. */
-    readonly catalogEncryption: CatalogEncryptionRole;
+    /** The provider functions the program calls only under this stack's configuration (see `ConditionalRead`). */
+    readonly conditionalReads: readonly ConditionalRead[];
 }
 
 /**
@@ -1013,25 +1035,24 @@ export class DeployerAccess extends pulumi.ComponentResource {
                 pulumi.all([role.arn, role.assumeRolePolicy]).apply(([arn, trust]) => ({ arn, services: trustedServices(trust) })),
             ),
         );
-        const documents = pulumi.all([args.assetBucket, passRoles]).apply(([assetBucket, roles]) =>
-            deployPolicyDocuments({
-                partition: args.partition,
-                region: args.region,
-                accountId: args.accountId,
-                namePrefix: names.prefix,
-                catalogPrefix: names.catalogPrefix,
-                logGroupPrefix: names.logGroupPrefix,
-                serviceLogGroupPatterns: args.serviceLogGroupPatterns,
-                tags: { project: args.tags.project, environment: args.tags.environment },
-                boundaryArn: args.boundaryArn,
-                assetBucket,
-                emptiesBucketsOnDelete: args.emptiesBucketsOnDelete,
-                passRoles: roles,
-                connectionArn: args.connectionArn,
-                features: args.features,
-                catalogEncryption: args.catalogEncryption,
-            }),
-        );
+        const context = pulumi.all([args.assetBucket, passRoles]).apply(([assetBucket, roles]): DeployScopeContext => ({
+            partition: args.partition,
+            region: args.region,
+            accountId: args.accountId,
+            namePrefix: names.prefix,
+            catalogPrefix: names.catalogPrefix,
+            logGroupPrefix: names.logGroupPrefix,
+            serviceLogGroupPatterns: args.serviceLogGroupPatterns,
+            tags: { project: args.tags.project, environment: args.tags.environment },
+            boundaryArn: args.boundaryArn,
+            assetBucket,
+            emptiesBucketsOnDelete: args.emptiesBucketsOnDelete,
+            passRoles: roles,
+            connectionArn: args.connectionArn,
+            features: args.features,
+            conditionalReads: args.conditionalReads,
+        }));
+        const documents = context.apply(deployPolicyDocuments);
         this.deployPolicies = Object.fromEntries(
             deployPolicyParts.map((part) => [part, documents.apply((byPart) => JSON.stringify(byPart[part]))]),
         ) as Record<DeployPolicyPart, pulumi.Output<string>>;
@@ -1053,7 +1074,7 @@ export class DeployerAccess extends pulumi.ComponentResource {
             );
         }
 
-        this.readOnlyPolicy = pulumi.output(JSON.stringify(readOnlyPolicyDocument(args)));
+        this.readOnlyPolicy = context.apply((c) => JSON.stringify(readOnlyPolicyDocument(c)));
         new aws.iam.RolePolicy(
             `${name}-read-only`,
             { role: args.readOnlyRoleName, name: "preview-this-stack", policy: this.readOnlyPolicy },

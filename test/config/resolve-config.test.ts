@@ -8,6 +8,7 @@ const base: Record<string, string> = {
     "lakehouse:costCenter": "cc-4711",
     "lakehouse:pipelineConnectionArn": "arn:aws:codeconnections:eu-west-1:111111111111:connection/0b7e7c4e-5f0a-4c1e-9d2a-3c6f1e2d4a5b",
     "lakehouse:pipelineRepository": "example-org/lakehouse-platform",
+    "lakehouse:quicksightPrincipals": JSON.stringify(["arn:aws:quicksight:eu-west-1:111111111111:group/default/lakehouse-readers"]),
 };
 
 function problemsFor(overrides: Record<string, string | undefined>): ConfigProblem[] {

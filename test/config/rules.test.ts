@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import {
     checkCatalogReachable,
+    checkQuickSightPrincipals,
     checkLayerLifecycle,
     checkRedshiftCapacity,
     checkScheduleExpression,
@@ -34,6 +35,15 @@ describe("AWS constraints checked before deploy", () => {
             ["silverExpirationDays"],
         );
         assert.deepEqual(checkLayerLifecycle("bronze", 30, 90, 400), []);
+    });
+
+    it("QuickSight needs at least one principal, or its assets open for nobody", () => {
+        assert.deepEqual(checkQuickSightPrincipals(false, []), []);
+        assert.deepEqual(checkQuickSightPrincipals(true, ["arn:aws:quicksight:eu-west-1:111111111111:group/default/readers"]), []);
+        assert.deepEqual(
+            checkQuickSightPrincipals(true, []).map(([key]) => key),
+            ["quicksightPrincipals"],
+        );
     });
 
     it("Redshift Spectrum must reach the Glue Data Catalog: a glue endpoint or NAT", () => {

@@ -7,7 +7,7 @@ import { loadDatasetSpecs } from "../../components/catalog/dataset-specs";
 import type { PlannedResource, PlanResult } from "../../harness/evaluate";
 import { loadPolicyConfig, runPolicies } from "../../policies/offline";
 import { toStackExport } from "../../tools/check/stack-export";
-import { ofType, planOf, planOfStackFile } from "./plans";
+import { firstDeployPlanOf, ofType, planOf, planOfStackFile } from "./plans";
 
 const repoRoot = path.join(__dirname, "..", "..");
 /** What the gold job writes (rendered from glue-scripts by npm run generate:lake-schemas). */
@@ -325,9 +325,20 @@ describe("QuickSight in the prod stack", () => {
         }
     });
 
-    it("grants nobody access when no principal is configured", () => {
-        assert.deepEqual(dataSource().inputs["permissions"], []);
-        for (const dataSet of dataSets()) assert.deepEqual(dataSet.inputs["permissions"], []);
+    it("grants the stack file's principal viewer access only", () => {
+        const readers = "arn:aws:quicksight:eu-west-1:111111111111:group/default/lakehouse-readers";
+        assert.deepEqual(dataSource().inputs["permissions"], [
+            {
+                principal: readers,
+                actions: ["quicksight:DescribeDataSource", "quicksight:DescribeDataSourcePermissions", "quicksight:PassDataSource"],
+            },
+        ]);
+        for (const dataSet of dataSets()) {
+            assert.deepEqual(
+                (dataSet.inputs["permissions"] as { principal: string }[]).map((permission) => permission.principal),
+                [readers],
+            );
+        }
     });
 });
 
@@ -388,17 +399,17 @@ describe("a prod stack with QuickSight principals, the Redshift source and Snowf
         }
     });
 
-    it("the Redshift data source reaches the private warehouse through a VPC connection in the client security group, over SSL", () => {
+    it("the Redshift data source reaches the private warehouse through a VPC connection in a group of its own, over SSL", () => {
         const dataSource = one(resources, "aws:quicksight/dataSource:DataSource", "-quicksight-redshift");
         const connection = one(resources, "aws:quicksight/vpcConnection:VpcConnection");
         const workgroup = one(resources, "aws:redshiftserverless/workgroup:Workgroup");
-        const clients = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-warehouse-clients");
+        const connectionGroup = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-quicksight-vpc-connection");
         const endpoint = (workgroup.outputs["endpoints"] as { address: string; port: number }[])[0];
         assert.equal(dataSource.inputs["type"], "REDSHIFT");
         assert.deepEqual(dataSource.inputs["parameters"], { redshift: { host: endpoint?.address, port: 5439, database: "lakehouse" } });
         assert.deepEqual(dataSource.inputs["vpcConnectionProperties"], { vpcConnectionArn: connection.outputs["arn"] });
         assert.deepEqual(dataSource.inputs["sslProperties"], { disableSsl: false });
-        assert.deepEqual(connection.inputs["securityGroupIds"], [clients.outputs["id"]]);
+        assert.deepEqual(connection.inputs["securityGroupIds"], [connectionGroup.outputs["id"]]);
         assert.deepEqual(connection.inputs["subnetIds"], workgroup.inputs["subnetIds"]);
         assert.equal(connection.inputs["roleArn"], one(resources, "aws:iam/role:Role", "-quicksight-vpc-connection").outputs["arn"]);
     });
@@ -414,11 +425,36 @@ describe("a prod stack with QuickSight principals, the Redshift source and Snowf
         assert.deepEqual(ofType(resources, "aws:secretsmanager/secretVersion:SecretVersion"), []);
     });
 
-    it("the VPC connection role trusts QuickSight only and manages network interfaces only in the warehouse subnets and client group", () => {
+    it("QuickSight's interfaces reach the workgroup on 5439 and take every TCP reply from it, which their stateless group needs", () => {
+        const connectionGroup = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-quicksight-vpc-connection").outputs["id"];
+        const workgroupGroup = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-warehouse-workgroup").outputs["id"];
+        const rules = (type: string, group: unknown) =>
+            ofType(resources, type)
+                .filter((rule) => rule.inputs["securityGroupId"] === group)
+                .map((rule) => [
+                    rule.inputs["ipProtocol"],
+                    rule.inputs["fromPort"],
+                    rule.inputs["toPort"],
+                    rule.inputs["referencedSecurityGroupId"],
+                ]);
+        assert.deepEqual(rules("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", connectionGroup), [
+            ["tcp", 5439, 5439, workgroupGroup],
+        ]);
+        assert.deepEqual(rules("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", connectionGroup), [
+            ["tcp", 0, 65535, workgroupGroup],
+        ]);
+        assert.ok(
+            rules("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", workgroupGroup).some(
+                (rule) => JSON.stringify(rule) === JSON.stringify(["tcp", 5439, 5439, connectionGroup]),
+            ),
+        );
+    });
+
+    it("the VPC connection role trusts QuickSight only and manages network interfaces only in the warehouse subnets and its own group", () => {
         const role = one(resources, "aws:iam/role:Role", "-quicksight-vpc-connection");
         assert.deepEqual(statementsOf(role.inputs["assumeRolePolicy"])[0]?.Principal, { Service: "quicksight.amazonaws.com" });
         const policy = one(resources, "aws:iam/rolePolicy:RolePolicy", "-quicksight-vpc-connection");
-        const clients = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-warehouse-clients").outputs["id"] as string;
+        const clients = one(resources, "aws:ec2/securityGroup:SecurityGroup", "-quicksight-vpc-connection").outputs["id"] as string;
         const vpc = one(resources, "awsx:ec2:Vpc", "-network-vpc").outputs;
         const subnets = [...(vpc["privateSubnetIds"] as string[]), ...(vpc["isolatedSubnetIds"] as string[])];
         const ec2 = (resource: string): string => `arn:aws:ec2:eu-west-1:${account}:${resource}`;
@@ -482,6 +518,7 @@ describe("a dev stack with QuickSight in direct-query mode", () => {
                 "lakehouse:costCenter": "cc-4711",
                 "lakehouse:pipelineEnabled": false,
                 "lakehouse:quicksightEnabled": true,
+                "lakehouse:quicksightPrincipals": ["arn:aws:quicksight:eu-west-1:111111111111:group/default/analysts"],
             }),
         );
     });
@@ -520,5 +557,39 @@ describe("analytics building blocks", () => {
     it("a gold column type QuickSight has no mapping for fails the plan", () => {
         assert.equal(quickSightColumnType("decimal(38,10)"), "DECIMAL");
         assert.throws(() => quickSightColumnType("array<string>"), /no QuickSight column type for the Spark type array<string>/);
+    });
+});
+
+describe("QuickSight on a first deploy, before the ETL has run and before anyone has filled the Redshift secret", () => {
+    let resources: PlannedResource[] = [];
+    before(() => {
+        const result = firstDeployPlanOf("everything");
+        if (result.kind !== "plan") throw new Error(`the first deploy did not plan: ${JSON.stringify(result)}`);
+        resources = result.resources;
+    });
+
+    it("creates the data source over Athena, the VPC connection and the empty secret, which AWS accepts now", () => {
+        assert.equal(ofType(resources, "aws:quicksight/dataSource:DataSource").length, 1);
+        assert.equal(ofType(resources, "aws:quicksight/vpcConnection:VpcConnection").length, 1);
+        assert.ok(
+            ofType(resources, "aws:secretsmanager/secret:Secret").some((secret) =>
+                secret.name.endsWith("-quicksight-redshift-credentials"),
+            ),
+        );
+    });
+
+    it("creates no dataset or refresh schedule until the gold job has created the gold tables", () => {
+        assert.deepEqual(ofType(resources, "aws:quicksight/dataSet:DataSet", "aws:quicksight/refreshSchedule:RefreshSchedule"), []);
+    });
+
+    it("creates no Redshift data source until its secret holds the database user's credentials", () => {
+        assert.ok(!ofType(resources, "aws:quicksight/dataSource:DataSource").some((source) => source.inputs["type"] === "REDSHIFT"));
+    });
+
+    it("the next deploy, once both exist, creates the datasets, their schedules and the Redshift source", () => {
+        const { resources: later } = planOf("everything");
+        assert.equal(ofType(later, "aws:quicksight/dataSet:DataSet").length, 3);
+        assert.equal(ofType(later, "aws:quicksight/refreshSchedule:RefreshSchedule").length, 3);
+        assert.ok(ofType(later, "aws:quicksight/dataSource:DataSource").some((source) => source.inputs["type"] === "REDSHIFT"));
     });
 });

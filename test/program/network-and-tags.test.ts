@@ -101,6 +101,7 @@ describe("stack files", () => {
             "lakehouse:glueWorkerType": "G.8X",
             "lakehouse:natGateway": "None",
             "lakehouse:pipelineEnabled": false,
+            "lakehouse:quicksightEnabled": false,
         });
         assert.equal(result.kind, "config-error");
         if (result.kind !== "config-error") return;

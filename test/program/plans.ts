@@ -24,6 +24,12 @@ export function planOf(stack: string): { resources: PlannedResource[]; outputs: 
     return result;
 }
 
+/** The plan of a committed stack in an account where the ETL has not run and no secret is filled yet. */
+export function firstDeployPlanOf(stack: string): PlanResult {
+    const testStackFile = path.join(testStacksDir, `Pulumi.${stack}.yaml`);
+    return evaluatePlan(stack, { firstDeploy: true, ...(fs.existsSync(testStackFile) ? { stackFile: testStackFile } : {}) });
+}
+
 /** Evaluates a stack file written on the fly (for broken or unusual stacks). */
 export function planOfStackFile(stack: string, config: Record<string, unknown>): PlanResult {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lakehouse-stack-"));

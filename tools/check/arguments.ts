@@ -12,6 +12,8 @@ export interface CheckArguments {
     readonly resources?: string;
     readonly json?: string;
     readonly markdown?: string;
+    /** Plan as a first deploy sees the account: no gold tables yet, no secret filled in. */
+    readonly firstDeploy: boolean;
 }
 
 export const usage = [
@@ -23,6 +25,7 @@ export const usage = [
     "  --resources FILE   run the policy pack over a `pulumi stack export` or `pulumi preview --json` document",
     "  --json FILE        also write the evaluated resources in the `pulumi stack export` shape",
     "  --markdown FILE    also write the result as Markdown (PR comment, job summary)",
+    "  --first-deploy     plan what a first deploy creates (before the ETL has run and anyone has filled a secret)",
 ].join("\n");
 
 const flags = ["--stack", "--stack-file", "--resources", "--json", "--markdown"] as const;
@@ -30,13 +33,18 @@ type Flag = (typeof flags)[number];
 
 export function parseArguments(argv: readonly string[]): CheckArguments {
     const values: Partial<Record<Flag, string>> = {};
-    for (let index = 0; index < argv.length; index += 2) {
-        const flag = argv[index] as Flag;
-        if (!flags.includes(flag)) throw new UsageError(`unknown argument "${argv[index]}"`);
-        const value = argv[index + 1];
+    const firstDeploy = argv.includes("--first-deploy");
+    const pairs = argv.filter((argument) => argument !== "--first-deploy");
+    for (let index = 0; index < pairs.length; index += 2) {
+        const flag = pairs[index] as Flag;
+        if (!flags.includes(flag)) throw new UsageError(`unknown argument "${pairs[index]}"`);
+        const value = pairs[index + 1];
         if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
         if (values[flag] !== undefined) throw new UsageError(`${flag} given twice`);
         values[flag] = value;
+    }
+    if (firstDeploy && values["--resources"] !== undefined) {
+        throw new UsageError("--first-deploy plans the program; it does not combine with --resources");
     }
     if (values["--stack-file"] !== undefined && values["--resources"] !== undefined) {
         throw new UsageError("--stack-file evaluates the program; it does not combine with --resources");
@@ -61,5 +69,6 @@ export function parseArguments(argv: readonly string[]): CheckArguments {
         resources: values["--resources"],
         json: values["--json"],
         markdown: values["--markdown"],
+        firstDeploy,
     };
 }

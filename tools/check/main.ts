@@ -42,7 +42,7 @@ interface Subject {
 function planSubject(args: CheckArguments & { stack: string }): Subject | undefined {
     let result;
     try {
-        result = evaluatePlan(args.stack, { projectDir, stackFile: args.stackFile });
+        result = evaluatePlan(args.stack, { projectDir, stackFile: args.stackFile, firstDeploy: args.firstDeploy });
     } catch (error) {
         if (error instanceof PlanEvaluationError && error.exitCode === 2) throw new InputError(error.message);
         throw error;
