@@ -10,7 +10,12 @@ import { QuickSightAnalytics, quickSightReadiness, quickSightRedshiftSecretName 
 import { SnowflakeAccess } from "./components/analytics/snowflake-access";
 import { loadDatasetSpecs } from "./components/catalog/dataset-specs";
 import { dataFilePrefixes, lakeSchemas } from "./components/catalog/lake-tables";
-import { DataCatalogEncryption, verifyDataCatalogEncryption } from "./components/catalog/data-catalog-encryption";
+import {
+    catalogEncryptionRoleName,
+    claimDataCatalogEncryption,
+    DataCatalogEncryption,
+    verifyDataCatalogEncryption,
+} from "./components/catalog/data-catalog-encryption";
 import { LakehouseCatalog } from "./components/catalog/lakehouse-catalog";
 import { DeliveryPipeline, deliveryArtifactsBucketPurpose } from "./components/cicd/delivery-pipeline";
 import { EtlWorkflow } from "./components/etl/etl-workflow";
@@ -35,14 +40,21 @@ export = async () => {
     const [identity, partition] = await Promise.all([aws.getCallerIdentity(), aws.getPartition()]);
     const names = new ResourceNames(config.project, config.stack, identity.accountId, config.region);
     const account = { accountId: identity.accountId, partition: partition.partition };
-    // The catalog's encryption is the account's; a stack that does not manage it checks it before registering anything.
+    // The catalog's encryption is the account's: the stack that manages it claims it, the others check it, before registering anything.
     if (config.catalog.encryption === "verify") await verifyDataCatalogEncryption(identity.accountId, config.region);
+    else
+        await claimDataCatalogEncryption(
+            identity.accountId,
+            config.region,
+            `arn:${partition.partition}:iam::${identity.accountId}:role/${catalogEncryptionRoleName(names)}`,
+        );
 
     // Every role the stack creates carries the permissions boundary, registered before any role.
     const { quicksight: quicksightConfig } = config.analytics;
     const deployFeatures: DeployFeature[] = [
         ...(quicksightConfig.enabled ? (["quicksight"] as const) : []),
         ...(quicksightConfig.enabled && quicksightConfig.redshiftEnabled ? (["quicksightRedshift"] as const) : []),
+        ...(config.catalog.encryption === "manage" ? (["catalogEncryption"] as const) : []),
     ];
     const boundary = new PermissionsBoundary(`${names.prefix}-boundary`, {
         ...account,
@@ -332,7 +344,6 @@ export = async () => {
             connectionArn: config.delivery.connectionArn,
             features: deployFeatures,
             conditionalReads: [
-                ...(config.catalog.encryption === "verify" ? (["catalogEncryptionSettings"] as const) : []),
                 ...(quicksightConfig.enabled ? (["goldTables"] as const) : []),
                 ...(quicksightConfig.enabled && quicksightConfig.redshiftEnabled ? (["quicksightRedshiftCredentials"] as const) : []),
             ],

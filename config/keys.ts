@@ -13,14 +13,16 @@ export const logRetentionValues = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
-/** Interface endpoints a stack may ask for; services the platform's private workloads call. */
+/**
+ * Interface endpoints a stack may ask for: services the platform's private workloads call whose
+ * endpoints AWS documents as taking an endpoint policy (each gets one confined to the account).
+ */
 export const interfaceEndpointServices = [
     "athena",
     "glue",
     "kms",
     "logs",
     "monitoring",
-    "redshift-data",
     "secretsmanager",
     "sns",
     "sts",

@@ -18,16 +18,17 @@ async function main(): Promise<number> {
     const out = option("--out");
     const projectDir = path.resolve(option("--project-dir") ?? path.join(__dirname, ".."));
     if (!stack || !out) {
-        process.stderr.write("usage: evaluate-worker --stack NAME --out FILE [--project-dir DIR] [--stack-file FILE] [--first-deploy]\n");
+        process.stderr.write(
+            "usage: evaluate-worker --stack NAME --out FILE [--project-dir DIR] [--stack-file FILE] [--first-deploy] [--missing-tables T1,T2]\n",
+        );
         return 2;
     }
     try {
         const config = loadStackConfig(projectDir, stack, option("--stack-file"));
-        const result = await evaluateStack(
-            path.join(projectDir, "index.ts"),
-            config,
-            args.includes("--first-deploy") ? "first-deploy" : "running",
-        );
+        const result = await evaluateStack(path.join(projectDir, "index.ts"), config, {
+            firstDeploy: args.includes("--first-deploy"),
+            missingTables: option("--missing-tables")?.split(",") ?? [],
+        });
         fs.writeFileSync(out, JSON.stringify(result));
         return 0;
     } catch (error) {

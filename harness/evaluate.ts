@@ -22,6 +22,8 @@ export interface EvaluateOptions {
     readonly projectDir?: string;
     /** Plan against an account where the ETL has not run and no person has filled a secret yet. */
     readonly firstDeploy?: boolean;
+    /** Plan against an account that lacks these gold tables (a release adding a table meets one). */
+    readonly missingTables?: readonly string[];
 }
 
 /**
@@ -44,6 +46,7 @@ export function evaluatePlan(stack: string, options: EvaluateOptions = {}): Plan
     ];
     if (options.stackFile) args.push("--stack-file", options.stackFile);
     if (options.firstDeploy) args.push("--first-deploy");
+    if (options.missingTables?.length) args.push("--missing-tables", options.missingTables.join(","));
     const child = spawnSync(process.execPath, args, {
         cwd: projectDir,
         encoding: "utf8",

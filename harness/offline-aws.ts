@@ -32,16 +32,28 @@ function providerError(message: string): Error {
 }
 
 /**
- * What the account holds besides this stack's resources. `running`: the ETL has created the gold
- * tables and a person has filled the secrets people supply; `first-deploy`: neither yet.
+ * What the account holds besides this stack's resources. By default the ETL has created every gold
+ * table and a person has filled the secrets people supply; a first deploy has neither, and a
+ * release that adds a gold table meets an account without that one table.
  */
-export type OfflineWorld = "running" | "first-deploy";
+export interface OfflineWorld {
+    readonly firstDeploy: boolean;
+    /** Gold tables the account does not have yet (every one on a first deploy). */
+    readonly missingTables: readonly string[];
+}
+
+/** Where the offline plan runs: the stack's region and name prefix, and what the account holds. */
+export interface OfflineContext {
+    readonly region: string;
+    /** `<project>-<stack>`, the prefix of the stack's physical names. */
+    readonly namePrefix: string;
+    readonly world: OfflineWorld;
+}
 
 export function callResult(
     token: string,
     inputs: Record<string, unknown>,
-    region: string,
-    world: OfflineWorld = "running",
+    { region, namePrefix, world }: OfflineContext,
 ): Record<string, unknown> {
     switch (token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
@@ -57,7 +69,8 @@ export function callResult(
             return { name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region, id: region };
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
             return { names: ["a", "b", "c"].map((zone) => `${region}${zone}`), zoneIds: [1, 2, 3].map((n) => `az${n}`), id: region };
-        // As a managing stack of the account leaves it (components/catalog/data-catalog-encryption.ts).
+        // As the stack that manages the account's setting leaves it (components/catalog/data-catalog-encryption.ts):
+        // this stack, as far as a stack that manages it is concerned; another one otherwise.
         case "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": {
             const keyArn = `arn:aws:kms:${region}:${offlineAccountId}:key/${uuidFor("key:glue-catalog")}`;
             return {
@@ -70,7 +83,7 @@ export function callResult(
                             {
                                 catalogEncryptionMode: "SSE-KMS-WITH-SERVICE-ROLE",
                                 sseAwsKmsKeyId: keyArn,
-                                catalogEncryptionServiceRole: `arn:aws:iam::${offlineAccountId}:role/lakehouse-prod-glue-catalog-encryption`,
+                                catalogEncryptionServiceRole: `arn:aws:iam::${offlineAccountId}:role/${namePrefix}-glue-catalog-encryption`,
                             },
                         ],
                         connectionPasswordEncryptions: [{ awsKmsKeyId: keyArn, returnConnectionPasswordEncrypted: true }],
@@ -78,14 +91,13 @@ export function callResult(
                 ],
             };
         }
-        // The gold job creates its Iceberg tables on its first run.
+        // The gold job creates its Iceberg tables on its first run. The provider reports a missing
+        // table as "couldn't find resource" (it wraps Glue's EntityNotFoundException).
         case "aws:glue/getCatalogTable:getCatalogTable": {
             const database = String(inputs["databaseName"]);
             const table = String(inputs["name"]);
-            if (world === "first-deploy")
-                throw providerError(
-                    `reading Glue Catalog Table (${offlineAccountId}:${database}:${table}): EntityNotFoundException: Entity Not Found`,
-                );
+            if (world.firstDeploy || world.missingTables.includes(table))
+                throw providerError(`reading Glue Catalog Table (${offlineAccountId}:${database}:${table}): couldn't find resource`);
             return {
                 id: `${offlineAccountId}:${database}:${table}`,
                 arn: `arn:aws:glue:${region}:${offlineAccountId}:table/${database}/${table}`,
@@ -99,7 +111,7 @@ export function callResult(
         // A person puts the first version into a secret the stack created empty.
         case "aws:secretsmanager/getSecretVersions:getSecretVersions": {
             const secretId = String(inputs["secretId"]);
-            if (world === "first-deploy")
+            if (world.firstDeploy)
                 throw providerError(
                     `reading Secrets Manager Secret Versions (${secretId}): ResourceNotFoundException: Secrets Manager can't find the specified secret.`,
                 );

@@ -5,7 +5,7 @@
  * Pulumi SDK keeps global state), so callers use harness/evaluate.ts, which forks a worker.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { callResult, resourceOutputs, type OfflineWorld } from "./offline-aws";
+import { callResult, resourceOutputs, type OfflineContext, type OfflineWorld } from "./offline-aws";
 import type { StackConfig } from "./stack-files";
 
 export interface PlannedResource {
@@ -97,10 +97,7 @@ class PlanRecorder implements pulumi.runtime.Mocks {
     readonly invokes = new Set<string>();
     private readonly stackTransforms: pulumi.ResourceTransform[] = [];
 
-    constructor(
-        private readonly region: string,
-        private readonly world: OfflineWorld,
-    ) {}
+    constructor(private readonly context: OfflineContext) {}
 
     registerTransform(transform: pulumi.ResourceTransform): void {
         this.stackTransforms.push(transform);
@@ -119,7 +116,9 @@ class PlanRecorder implements pulumi.runtime.Mocks {
             await referencedResources(result.opts?.dependsOn, transformDependencies);
         }
         const { id, state } =
-            args.type === "pulumi:pulumi:Stack" ? { id: "", state: {} } : resourceOutputs(args.type, args.name, inputs, this.region);
+            args.type === "pulumi:pulumi:Stack"
+                ? { id: "", state: {} }
+                : resourceOutputs(args.type, args.name, inputs, this.context.region);
         const key = `${args.type}::${args.name}`;
         if (this.registrations.has(key))
             throw new Error(`two resources share type and name ${key}; the engine would reject the duplicate URN`);
@@ -139,7 +138,7 @@ class PlanRecorder implements pulumi.runtime.Mocks {
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         this.invokes.add(args.token);
-        return callResult(args.token, args.inputs as Record<string, unknown>, this.region, this.world);
+        return callResult(args.token, args.inputs as Record<string, unknown>, this.context);
     }
 
     /** Legacy stack transformation: the one hook that sees each resource object with its options. */
@@ -168,9 +167,13 @@ class PlanRecorder implements pulumi.runtime.Mocks {
 }
 
 /** Evaluates the program at `programPath` (a module exporting the Pulumi program) for one stack. */
-export async function evaluateStack(programPath: string, config: StackConfig, world: OfflineWorld = "running"): Promise<PlanResult> {
+export async function evaluateStack(
+    programPath: string,
+    config: StackConfig,
+    world: OfflineWorld = { firstDeploy: false, missingTables: [] },
+): Promise<PlanResult> {
     const region = config.values["aws:region"] ?? "us-east-1";
-    const recorder = new PlanRecorder(region, world);
+    const recorder = new PlanRecorder({ region, namePrefix: `${config.project}-${config.stack}`, world });
     pulumi.runtime.setAllConfig(config.values);
     await pulumi.runtime.setMocks(recorder, config.project, config.stack, true);
 

@@ -40,46 +40,45 @@ export function viewerPermissions(principals: readonly string[], actions: readon
 
 /** Whether what QuickSight's assets read already exists: AWS validates both when it creates them. */
 export interface QuickSightReadiness {
-    /** The gold job creates its Iceberg tables on its first run; datasets over them wait for it. */
-    readonly goldTables: boolean;
+    /** The gold tables that exist: the gold job creates each on its first run, and its dataset waits for it. */
+    readonly goldTables: readonly string[];
     /** A person fills the Redshift source's secret after creating the database user; the source waits for it. */
     readonly redshiftCredentials: boolean;
 }
 
-/** AWS's answer for a table or secret that does not exist yet, as the provider reports it. */
-const notFound = /EntityNotFoundException|ResourceNotFoundException/;
+/**
+ * A table or secret that does not exist yet, as the provider reports it: its table lookup wraps
+ * Glue's EntityNotFoundException as "couldn't find resource"; the secret lookup passes Secrets
+ * Manager's ResourceNotFoundException through.
+ */
+const notFound = /couldn't find resource|ResourceNotFoundException/;
 
-async function exists(read: () => Promise<unknown>): Promise<boolean> {
-    try {
-        await read();
-        return true;
-    } catch (error) {
-        if (notFound.test(String((error as Error).message ?? error))) return false;
-        throw error;
-    }
-}
+const isNotFound = (error: unknown): boolean => notFound.test(String((error as Error).message ?? error));
 
 /**
- * Reads, at plan time, whether the gold tables exist and whether the Redshift source's secret has a
- * value (its version ids only, never the value), so a first deploy creates only what AWS accepts.
+ * Reads, at plan time, which gold tables exist and whether the Redshift source's secret has a
+ * value (its version ids only, never the value), so a deploy creates only what AWS accepts.
  */
 export async function quickSightReadiness(
     goldDatabase: string,
     goldTables: readonly string[],
     credentialsSecretName?: string,
 ): Promise<QuickSightReadiness> {
+    const tableExists = (name: string): Promise<boolean> =>
+        aws.glue.getCatalogTable({ databaseName: goldDatabase, name }).then(
+            () => true,
+            (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
+        );
+    const hasCurrentVersion = (secretId: string): Promise<boolean> =>
+        aws.secretsmanager.getSecretVersions({ secretId }).then(
+            ({ versions }) => versions.some((version) => version.versionStages.includes("AWSCURRENT")),
+            (error: unknown) => (isNotFound(error) ? false : Promise.reject(error)),
+        );
     const [tables, credentials] = await Promise.all([
-        Promise.all(goldTables.map((name) => exists(() => aws.glue.getCatalogTable({ databaseName: goldDatabase, name })))),
-        credentialsSecretName === undefined
-            ? Promise.resolve(false)
-            : exists(async () => {
-                  const { versions } = await aws.secretsmanager.getSecretVersions({ secretId: credentialsSecretName });
-                  if (!versions.some((version) => version.versionStages.includes("AWSCURRENT"))) {
-                      throw new Error(`ResourceNotFoundException: ${credentialsSecretName} has no current version`);
-                  }
-              }),
+        Promise.all(goldTables.map(tableExists)),
+        credentialsSecretName === undefined ? Promise.resolve(false) : hasCurrentVersion(credentialsSecretName),
     ]);
-    return { goldTables: tables.every(Boolean), redshiftCredentials: credentials };
+    return { goldTables: goldTables.filter((_, index) => tables[index]), redshiftCredentials: credentials };
 }
 
 /** The name of the secret the Redshift source's credentials live in. */
@@ -226,14 +225,17 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             { parent: this, dependsOn: [athenaPolicy] },
         );
 
-        if (!args.readiness.goldTables) {
+        const waiting = tables.filter((table) => !args.readiness.goldTables.includes(table));
+        if (waiting.length > 0) {
             pulumi.log.warn(
-                `QuickSight datasets over ${args.goldDatabase} wait for its tables, which the gold job creates on its first run: ` +
+                `QuickSight datasets over ${waiting.join(", ")} wait for those tables, which the gold job creates on its first run: ` +
                     "run the ETL workflow once, then deploy again (README: QuickSight).",
                 this,
             );
         }
-        const dataSets = (args.readiness.goldTables ? tables : []).map((table) => {
+        // Per table, so a release that adds a gold table never takes away the other tables' datasets.
+        const ready = tables.filter((table) => args.readiness.goldTables.includes(table));
+        const dataSets = ready.map((table) => {
             // Map keys allow letters, digits and hyphens only.
             const tableId = table.replace(/_/g, "-");
             const dataSet = new aws.quicksight.DataSet(

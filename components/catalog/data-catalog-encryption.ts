@@ -43,12 +43,46 @@ export function catalogEncryptionProblems(reported: readonly ReportedCatalogEncr
 }
 
 /**
+ * Whether a stack may take over the setting as AWS reports it: only from nobody (encryption off)
+ * or from itself (its own role), since switching to a service role makes objects encrypted under
+ * another key unreadable ("Encrypting your Data Catalog"). Undefined when it may.
+ */
+export function catalogEncryptionTakeoverProblem(reported: readonly ReportedCatalogEncryption[], ownRoleArn: string): string | undefined {
+    const atRest = reported[0]?.encryptionAtRests[0];
+    if (atRest === undefined || atRest.catalogEncryptionMode === "DISABLED" || atRest.catalogEncryptionServiceRole === ownRoleArn)
+        return undefined;
+    return (
+        `it is already ${atRest.catalogEncryptionMode} with key ${atRest.sseAwsKmsKeyId || "(none)"}` +
+        (atRest.catalogEncryptionServiceRole ? ` and role ${atRest.catalogEncryptionServiceRole}` : "") +
+        ", set by another stack or tool"
+    );
+}
+
+/** What the account's Data Catalog encryption is now. */
+async function reportedCatalogEncryption(accountId: string): Promise<readonly ReportedCatalogEncryption[]> {
+    return (await aws.glue.getDataCatalogEncryptionSettings({ catalogId: accountId })).dataCatalogEncryptionSettings;
+}
+
+/**
+ * Before a stack that manages the setting registers anything: refuses to overwrite a setting
+ * another stack or tool made, which would cut every stack off from what is encrypted under it.
+ */
+export async function claimDataCatalogEncryption(accountId: string, region: string, ownRoleArn: string): Promise<void> {
+    const problem = catalogEncryptionTakeoverProblem(await reportedCatalogEncryption(accountId), ownRoleArn);
+    if (problem) {
+        throw new Error(
+            `This stack manages the Glue Data Catalog encryption of account ${accountId} in ${region} (lakehouse:catalogEncryption: manage), ` +
+                `but ${problem}. Set catalogEncryption: verify, or hand the setting over (README: Two stacks in one account).`,
+        );
+    }
+}
+
+/**
  * Checks, before the stack registers anything, that another stack of this account and region
  * manages the catalog encryption this stack relies on; throws with the reason otherwise.
  */
 export async function verifyDataCatalogEncryption(accountId: string, region: string): Promise<void> {
-    const reported = await aws.glue.getDataCatalogEncryptionSettings({ catalogId: accountId });
-    const problems = catalogEncryptionProblems(reported.dataCatalogEncryptionSettings);
+    const problems = catalogEncryptionProblems(await reportedCatalogEncryption(accountId));
     if (problems.length > 0) {
         throw new Error(
             `The Glue Data Catalog of account ${accountId} in ${region} is not encrypted as this stack requires: ${problems.join("; ")}. ` +
@@ -57,6 +91,9 @@ export async function verifyDataCatalogEncryption(accountId: string, region: str
         );
     }
 }
+
+/** The role Glue encrypts the catalog through, named so the stack can recognise its own setting before creating it. */
+export const catalogEncryptionRoleName = (names: ResourceNames): string => names.resource("glue-catalog-encryption");
 
 export interface DataCatalogEncryptionArgs {
     readonly names: ResourceNames;
@@ -115,7 +152,7 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: args.names.resource("glue-catalog-encryption"),
+                name: catalogEncryptionRoleName(args.names),
                 description: "Glue assumes this role for every KMS call on the account's encrypted Data Catalog.",
                 assumeRolePolicy: JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", { ...args, namePrefix: args.names.prefix })),
                 maxSessionDuration: 3600,
@@ -131,6 +168,8 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
                     JSON.stringify({
                         Version: "2012-10-17",
                         Statement: [
+                            // Glue validates the key with DescribeKey, which carries no encryption context.
+                            { Sid: "ValidateTheCatalogKey", Effect: "Allow", Action: ["kms:DescribeKey"], Resource: keyArn },
                             {
                                 // Glue's encryption context names the catalog ("Encrypting your Data Catalog").
                                 Sid: "EncryptThisAccountsCatalog",

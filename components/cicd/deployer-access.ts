@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { RequiredTags } from "../../config";
+import { quickSightRedshiftSecretName } from "../analytics/quicksight-analytics";
 import type { ResourceNames } from "../naming/resource-names";
 import type { PolicyDocument, PolicyStatement } from "../security/iam-documents";
 
@@ -108,11 +109,19 @@ export const deployActionsByResourceType: Readonly<Record<string, ResourceTypeAc
     "aws:s3/bucketNotification:BucketNotification": { buckets: ["s3:PutBucketNotification", "s3:GetBucketNotification"] },
     // Deleting an object of a versioned bucket deletes every version of its key (ListObjectVersions,
     // then DeleteObject with a version id); reading it is HeadObject (s3:GetObject) and its tags.
-    // Uploads are single-part PutObject calls, for which S3 needs only a data key.
+    // The provider's uploader switches to a multipart upload above 5 MiB, which under SSE-KMS needs
+    // kms:Decrypt as well as a data key.
     "aws:s3/bucketObjectv2:BucketObjectv2": {
         buckets: ["s3:ListBucketVersions"],
-        assetObjects: ["s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:GetObjectTagging", "s3:DeleteObjectVersion"],
-        stackKeysThroughServices: ["kms:GenerateDataKey"],
+        assetObjects: [
+            "s3:PutObject",
+            "s3:PutObjectTagging",
+            "s3:GetObject",
+            "s3:GetObjectTagging",
+            "s3:DeleteObjectVersion",
+            "s3:AbortMultipartUpload",
+        ],
+        stackKeysThroughServices: ["kms:GenerateDataKey", "kms:Decrypt"],
     },
     // CreateKey with tags also needs kms:TagResource on every key of the account and region.
     "aws:kms/key:Key": {
@@ -550,7 +559,7 @@ export interface PreviewRead {
 }
 
 /** Provider functions the program calls only in some stacks, so only those stacks' roles read with them. */
-export type ConditionalRead = "catalogEncryptionSettings" | "goldTables" | "quicksightRedshiftCredentials";
+export type ConditionalRead = "goldTables" | "quicksightRedshiftCredentials";
 
 /**
  * What a `pulumi preview` (without `--refresh`) reads from AWS: the provider functions the
@@ -563,12 +572,16 @@ export const previewReads: Readonly<Record<string, readonly PreviewRead[]>> = {
     // Answered from the provider's configuration.
     "aws:index/getPartition:getPartition": [],
     "aws:ec2/getPrefixList:getPrefixList": [{ action: "ec2:DescribePrefixLists", on: "unscopable" }],
-    // A stack that does not manage the account's catalog encryption checks it.
+    // Every stack reads the account's catalog encryption: to verify it, or to claim it.
     "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": [
         { action: "glue:GetDataCatalogEncryptionSettings", on: "catalog" },
     ],
     // QuickSight datasets wait for the gold tables the gold job creates.
-    "aws:glue/getCatalogTable:getCatalogTable": [{ action: "glue:GetTable", on: "catalogTables" }],
+    // The provider reads a found table's partition indexes too.
+    "aws:glue/getCatalogTable:getCatalogTable": [
+        { action: "glue:GetTable", on: "catalogTables" },
+        { action: "glue:GetPartitionIndexes", on: "catalogTables" },
+    ],
     // The Redshift data source waits for a person to fill its secret; this lists versions, never values.
     "aws:secretsmanager/getSecretVersions:getSecretVersions": [
         { action: "secretsmanager:ListSecretVersionIds", on: "quicksightCredentials" },
@@ -578,7 +591,6 @@ export const previewReads: Readonly<Record<string, readonly PreviewRead[]>> = {
 };
 
 const conditionalCalls: Readonly<Record<string, ConditionalRead>> = {
-    "aws:glue/getDataCatalogEncryptionSettings:getDataCatalogEncryptionSettings": "catalogEncryptionSettings",
     "aws:glue/getCatalogTable:getCatalogTable": "goldTables",
     "aws:secretsmanager/getSecretVersions:getSecretVersions": "quicksightRedshiftCredentials",
 };
@@ -605,6 +617,8 @@ export const featureResourceTypes = {
         "aws:quicksight/refreshSchedule:RefreshSchedule",
     ],
     quicksightRedshift: ["aws:quicksight/vpcConnection:VpcConnection"],
+    // Only the stack that manages the account's catalog encryption may change it.
+    catalogEncryption: ["aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings"],
 } as const;
 export type DeployFeature = keyof typeof featureResourceTypes;
 
@@ -689,7 +703,7 @@ export interface DeployScopeContext {
 }
 
 /** Services that use the stack's keys with the deployer's permissions while creating what it asks for. */
-const keyUsingServices = ["s3", "secretsmanager", "redshift", "redshift-serverless"];
+const keyUsingServices = ["s3", "secretsmanager", "redshift", "redshift-serverless", "glue"];
 
 /** EC2 resource types the stack creates; AWS names them by id, so they are scoped by tags. */
 const networkResourceTypes = [
@@ -793,7 +807,7 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         },
         quicksightCredentials: {
             sid: "QuickSightRedshiftSourceCredentials",
-            resources: [arn("secretsmanager", `secret:${c.namePrefix}/quicksight-redshift-*`)],
+            resources: [arn("secretsmanager", `secret:${quickSightRedshiftSecretName(`${c.namePrefix}/`)}-*`)],
         },
         buildProjects: { sid: "StackBuildProjects", resources: [arn("codebuild", `project/${c.namePrefix}-*`)] },
         pipelines: { sid: "StackPipelines", resources: [arn("codepipeline", `${c.namePrefix}-*`)] },
@@ -957,7 +971,7 @@ export function readOnlyPolicyDocument(c: DeployScopeContext): PolicyDocument {
         },
         quicksightCredentials: {
             sid: "VersionsOfTheQuickSightRedshiftSecret",
-            resources: [arn("secretsmanager", `secret:${c.namePrefix}/quicksight-redshift-*`)],
+            resources: [arn("secretsmanager", `secret:${quickSightRedshiftSecretName(`${c.namePrefix}/`)}-*`)],
         },
     };
     return {

@@ -39,30 +39,20 @@ export interface PolicyContext {
 const folders = (prefix: string): string[] => prefix.split("/").map((_, index, parts) => parts.slice(0, index + 1).join("/"));
 
 /**
- * The keys a Glue job reads under its prefixes: every object below each prefix, and the folder
- * keys themselves, which Hadoop's exists() and mkdirs() HEAD (with their `_$folder$` markers).
+ * The keys under one bucket's prefixes: every object below each prefix and, for paths Spark's
+ * Hadoop file system reaches (not Iceberg's S3FileIO, which uses full keys), the folder keys too:
+ * `<folder>` itself, which exists() and mkdirs() HEAD (`withFolderKeys`), and the
+ * `<folder>_$folder$` markers Glue's S3 file system writes beside the folders it creates.
  */
-const readArns = (partition: string, access: PrefixAccess): string[] =>
-    access.prefixes.flatMap((prefix) =>
-        prefix === "*" || access.icebergOnly
-            ? [`arn:${partition}:s3:::${access.bucket}/${prefix === "*" ? "*" : `${prefix}/*`}`]
-            : [`${prefix}/*`, ...folders(prefix).flatMap((folder) => [folder, `${folder}_$folder$`])].map(
-                  (key) => `arn:${partition}:s3:::${access.bucket}/${key}`,
-              ),
-    );
-
-/**
- * The keys a Glue job writes: every object below each prefix, and the `<folder>_$folder$` markers
- * Glue's S3 file system writes beside the folders it creates, outside the prefix itself.
- */
-const writeArns = (partition: string, access: PrefixAccess): string[] =>
-    access.prefixes.flatMap((prefix) =>
-        prefix === "*" || access.icebergOnly
-            ? [`arn:${partition}:s3:::${access.bucket}/${prefix === "*" ? "*" : `${prefix}/*`}`]
-            : [`${prefix}/*`, ...folders(prefix).map((folder) => `${folder}_$folder$`)].map(
-                  (key) => `arn:${partition}:s3:::${access.bucket}/${key}`,
-              ),
-    );
+function keyArns(partition: string, access: PrefixAccess, withFolderKeys: boolean): string[] {
+    return access.prefixes.flatMap((prefix) => {
+        if (prefix === "*") return [`arn:${partition}:s3:::${access.bucket}/*`];
+        const folderKeys = access.icebergOnly
+            ? []
+            : folders(prefix).flatMap((folder) => (withFolderKeys ? [folder, `${folder}_$folder$`] : [`${folder}_$folder$`]));
+        return [`${prefix}/*`, ...folderKeys].map((key) => `arn:${partition}:s3:::${access.bucket}/${key}`);
+    });
+}
 
 /**
  * The least-privilege policy of one job: object actions on exact prefixes (and the folder keys
@@ -79,7 +69,7 @@ export function jobPolicy(access: JobAccess, context: PolicyContext): { Version:
             Sid: "ReadObjects",
             Effect: "Allow",
             Action: ["s3:GetObject"],
-            Resource: [...new Set([...access.read, ...access.write].flatMap((a) => readArns(partition, a)))],
+            Resource: [...new Set([...access.read, ...access.write].flatMap((a) => keyArns(partition, a, true)))],
         },
         // A job that only reads (the warehouse load) gets no write statement: IAM rejects an empty Resource.
         ...(access.write.length > 0
@@ -88,13 +78,14 @@ export function jobPolicy(access: JobAccess, context: PolicyContext): { Version:
                       Sid: "WriteObjects",
                       Effect: "Allow",
                       Action: ["s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
-                      Resource: [...new Set(access.write.flatMap((a) => writeArns(partition, a)))],
+                      Resource: [...new Set(access.write.flatMap((a) => keyArns(partition, a, false)))],
                   },
               ]
             : []),
-        // S3 answers a HEAD of a missing key with 404 only to a caller who may list the bucket (403
-        // otherwise), and Hadoop's exists() HEADs keys that may not exist yet (bronze's ledger on a
-        // first run); a HEAD carries no s3:prefix, so the listing cannot be limited to the prefixes.
+        // S3 answers a HEAD of a missing key with 404 only to a caller with s3:ListBucket (403
+        // otherwise: HeadObject API reference), and Hadoop's exists() HEADs keys that may not exist
+        // yet (bronze's ledger on a first run). A HEAD sends no s3:prefix (observed, not documented),
+        // so the listing is granted on the whole bucket rather than under a prefix condition.
         {
             Sid: "ListAndLocateBuckets",
             Effect: "Allow",

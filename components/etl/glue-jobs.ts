@@ -27,11 +27,11 @@ export interface GlueJobsArgs {
     readonly buckets: Readonly<Record<DataLayer, pulumi.Input<string>>>;
     /** Bucket for scripts, the library zip and Spark temp files. */
     readonly glueAssetsBucket: pulumi.Input<string>;
-    /** The assets bucket's settings; uploads wait for them, or they would land unencrypted. */
+    /** The assets bucket's settings; uploads wait for them, or they would land with SSE-S3 instead of the data-lake key. */
     readonly glueAssetsReady: readonly pulumi.Resource[];
     readonly databaseNames: Readonly<Record<CatalogLayer, string>>;
     readonly datasets: readonly DatasetSpec[];
-    /** Encrypts job output in S3, job bookmarks and the catalog. */
+    /** Encrypts job output in S3 and job bookmarks. */
     readonly dataLakeKey: aws.kms.Key;
     /** Encrypts the jobs' CloudWatch logs. */
     readonly logsKey: aws.kms.Key;

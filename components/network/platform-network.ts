@@ -29,7 +29,6 @@ const iamPrefixOfEndpoint: Readonly<Record<PlatformConfig["network"]["interfaceE
     kms: "kms",
     logs: "logs",
     monitoring: "cloudwatch",
-    "redshift-data": "redshift-data",
     secretsmanager: "secretsmanager",
     sns: "sns",
     sts: "sts",
@@ -37,8 +36,8 @@ const iamPrefixOfEndpoint: Readonly<Record<PlatformConfig["network"]["interfaceE
 
 /**
  * An interface endpoint's policy: the service's calls by this account's principals on this
- * account's resources (an endpoint allows everything by default). STS calls name no resource,
- * so its endpoint checks only the caller.
+ * account's resources (an endpoint allows everything by default). The STS endpoint checks only the
+ * caller: AWS's STS endpoint guidance warns that resource-account conditions block federated calls.
  */
 export function interfaceEndpointPolicy(service: PlatformConfig["network"]["interfaceEndpoints"][number], accountId: string): string {
     return JSON.stringify({

@@ -56,8 +56,9 @@ export class PlatformKeys extends pulumi.ComponentResource {
             Action: "kms:*",
             Resource: "*",
         };
-        // SNS encrypts a message under the encryption context aws:sns:topicArn, whoever publishes it,
-        // so a service may use the key only for the stack's topics.
+        // SNS encrypts a message under the encryption context aws:sns:topicArn, whoever publishes it
+        // (AWS uses the condition in GameLift FlexMatch's "Set up an SNS topic with server-side
+        // encryption"), so a service may use the key only for the stack's topics.
         const stackTopics = `arn:${args.partition}:sns:${args.region}:${args.accountId}:${args.namePrefix}-*`;
         const publishToStackTopics = (sid: string, service: string, condition: Record<string, Record<string, string>>): Statement => ({
             Sid: sid,

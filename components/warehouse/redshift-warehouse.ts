@@ -357,8 +357,9 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                     evaluationPeriods: 1,
                     threshold,
                     comparisonOperator: "GreaterThanOrEqualToThreshold",
-                    // No data shows as INSUFFICIENT_DATA, so an alarm watching a metric that never arrives is visible.
-                    treatMissingData: "missing",
+                    // An alarm starts in INSUFFICIENT_DATA and, ignoring gaps, stays there until its metric first
+                    // arrives: a miswired alarm is visible, and an idle warehouse does not flap to OK and mail.
+                    treatMissingData: "ignore",
                     alarmActions: [args.alertTopic.arn],
                     okActions: [args.alertTopic.arn],
                 },

@@ -9,6 +9,7 @@ use moto.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -30,7 +31,7 @@ class StatementError(RuntimeError):
 
 def require_workgroup_support(botocore_version: str) -> None:
     """Fails before any call when the installed botocore cannot address a serverless workgroup."""
-    found = tuple(int(part) for part in botocore_version.split(".")[:3])
+    found = tuple(int(part) for part in re.findall(r"\d+", botocore_version)[:3])
     if found < MIN_BOTOCORE:
         wanted = ".".join(map(str, MIN_BOTOCORE))
         raise RuntimeError(

@@ -7,7 +7,7 @@ import { loadDatasetSpecs } from "../../components/catalog/dataset-specs";
 import type { PlannedResource, PlanResult } from "../../harness/evaluate";
 import { loadPolicyConfig, runPolicies } from "../../policies/offline";
 import { toStackExport } from "../../tools/check/stack-export";
-import { firstDeployPlanOf, ofType, planOf, planOfStackFile } from "./plans";
+import { firstDeployPlanOf, ofType, planOf, planOfStackFile, worldPlanOf } from "./plans";
 
 const repoRoot = path.join(__dirname, "..", "..");
 /** What the gold job writes (rendered from glue-scripts by npm run generate:lake-schemas). */
@@ -584,6 +584,18 @@ describe("QuickSight on a first deploy, before the ETL has run and before anyone
 
     it("creates no Redshift data source until its secret holds the database user's credentials", () => {
         assert.ok(!ofType(resources, "aws:quicksight/dataSource:DataSource").some((source) => source.inputs["type"] === "REDSHIFT"));
+    });
+
+    it("a release that adds a gold table keeps the datasets of the others while the new table waits for the gold job", () => {
+        const result = worldPlanOf("everything", { missingTables: ["product_daily"] });
+        assert.equal(result.kind, "plan");
+        if (result.kind !== "plan") return;
+        assert.deepEqual(
+            ofType(result.resources, "aws:quicksight/dataSet:DataSet")
+                .map((dataSet) => dataSet.inputs["name"])
+                .sort(),
+            ["lakehouse-everything customer_ltv", "lakehouse-everything daily_sales"],
+        );
     });
 
     it("the next deploy, once both exist, creates the datasets, their schedules and the Redshift source", () => {

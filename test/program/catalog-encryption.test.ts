@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { catalogEncryptionProblems } from "../../components/catalog/data-catalog-encryption";
+import { catalogEncryptionProblems, catalogEncryptionTakeoverProblem } from "../../components/catalog/data-catalog-encryption";
 import { ofType, planOf } from "./plans";
 
 const settingsType = "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
@@ -25,13 +25,14 @@ describe("Data Catalog encryption: one setting per account and region", () => {
         assert.deepEqual(trust["Principal"], { Service: "glue.amazonaws.com" });
     });
 
-    it("the catalog role may use only the catalog key, and only under Glue's glue_catalog_id encryption context", () => {
+    it("the catalog role may use only the catalog key: describe it, and encrypt only under Glue's glue_catalog_id encryption context", () => {
         const { resources } = planOf("prod");
         const key = ofType(resources, "aws:kms/key:Key").find((candidate) => candidate.name.endsWith("-catalog-encryption-key"));
         const policy = ofType(resources, "aws:iam/rolePolicy:RolePolicy").find((candidate) =>
             candidate.name.endsWith("-catalog-encryption-role"),
         );
         assert.deepEqual(JSON.parse(policy?.inputs["policy"] as string).Statement, [
+            { Sid: "ValidateTheCatalogKey", Effect: "Allow", Action: ["kms:DescribeKey"], Resource: key?.outputs["arn"] },
             {
                 Sid: "EncryptThisAccountsCatalog",
                 Effect: "Allow",
@@ -65,11 +66,47 @@ describe("Data Catalog encryption: one setting per account and region", () => {
         for (const object of catalogObjects) assert.ok(object.dependencies.includes(settings.urn), object.name);
     });
 
-    it("dev verifies instead of writing: it reads the setting and creates none", () => {
+    it("dev verifies instead of writing: it reads the setting and creates none, and its deployer may not change it", () => {
         const { resources, invokes } = planOf("dev");
         assert.deepEqual(ofType(resources, settingsType), []);
         assert.ok(invokes.includes(verifyInvoke));
-        assert.ok(!planOf("prod").invokes.includes(verifyInvoke));
+        const deployActions = ofType(resources, "aws:iam/policy:Policy")
+            .filter((policy) => policy.name.includes("-deployer-deploy-"))
+            .flatMap(
+                (policy) => (JSON.parse(policy.inputs["policy"] as string) as { Statement: { Action: string | string[] }[] }).Statement,
+            )
+            .flatMap((statement) => [statement.Action].flat());
+        assert.ok(!deployActions.includes("glue:PutDataCatalogEncryptionSettings"));
+    });
+
+    it("prod reads the setting before claiming it, so it never overwrites one another stack or tool made", () => {
+        assert.ok(planOf("prod").invokes.includes(verifyInvoke));
+    });
+});
+
+describe("claiming the account's catalog encryption", () => {
+    const own = "arn:aws:iam::111111111111:role/lakehouse-prod-glue-catalog-encryption";
+    const atRest = (mode: string, role: string) => [
+        {
+            encryptionAtRests: [{ catalogEncryptionMode: mode, sseAwsKmsKeyId: "", catalogEncryptionServiceRole: role }],
+            connectionPasswordEncryptions: [],
+        },
+    ];
+
+    it("may take over a catalog that is not encrypted, or one it already encrypts through its own role", () => {
+        assert.equal(catalogEncryptionTakeoverProblem(atRest("DISABLED", ""), own), undefined);
+        assert.equal(catalogEncryptionTakeoverProblem(atRest("SSE-KMS-WITH-SERVICE-ROLE", own), own), undefined);
+    });
+
+    it("refuses a setting another stack or tool made, naming its mode and role", () => {
+        assert.match(
+            catalogEncryptionTakeoverProblem(
+                atRest("SSE-KMS-WITH-SERVICE-ROLE", "arn:aws:iam::111111111111:role/other-team-catalog"),
+                own,
+            ) ?? "",
+            /SSE-KMS-WITH-SERVICE-ROLE .*role arn:aws:iam::111111111111:role\/other-team-catalog, set by another stack or tool/,
+        );
+        assert.match(catalogEncryptionTakeoverProblem(atRest("SSE-KMS", ""), own) ?? "", /already SSE-KMS/);
     });
 });
 

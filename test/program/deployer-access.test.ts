@@ -423,3 +423,22 @@ describe("deployer permissions cover the provider's calls (everything stack)", (
         assert.ok(!granted("quicksight:ListRefreshSchedules", "*"));
     });
 });
+
+describe("what a preview reads", () => {
+    it("reading a gold table also reads its partition indexes, as the provider's table lookup does", () => {
+        assert.deepEqual(
+            previewReads["aws:glue/getCatalogTable:getCatalogTable"].map((read) => read.action),
+            ["glue:GetTable", "glue:GetPartitionIndexes"],
+        );
+    });
+
+    it("the prod preview role may read the gold tables' definitions and partition indexes, and the catalog's encryption", () => {
+        const readOnly = ofType(planOf("prod").resources, "aws:iam/rolePolicy:RolePolicy").find((policy) =>
+            policy.name.endsWith("-deployer-read-only"),
+        );
+        const actions = statementsOf(readOnly?.inputs["policy"]).flatMap((statement) => list(statement["Action"]));
+        for (const action of ["glue:GetTable", "glue:GetPartitionIndexes", "glue:GetDataCatalogEncryptionSettings"]) {
+            assert.ok(actions.includes(action), action);
+        }
+    });
+});

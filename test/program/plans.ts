@@ -26,8 +26,13 @@ export function planOf(stack: string): { resources: PlannedResource[]; outputs: 
 
 /** The plan of a committed stack in an account where the ETL has not run and no secret is filled yet. */
 export function firstDeployPlanOf(stack: string): PlanResult {
+    return worldPlanOf(stack, { firstDeploy: true });
+}
+
+/** The plan of a committed stack in an account without some gold tables (a release adding a table meets one). */
+export function worldPlanOf(stack: string, world: { firstDeploy?: boolean; missingTables?: readonly string[] }): PlanResult {
     const testStackFile = path.join(testStacksDir, `Pulumi.${stack}.yaml`);
-    return evaluatePlan(stack, { firstDeploy: true, ...(fs.existsSync(testStackFile) ? { stackFile: testStackFile } : {}) });
+    return evaluatePlan(stack, { ...world, ...(fs.existsSync(testStackFile) ? { stackFile: testStackFile } : {}) });
 }
 
 /** Evaluates a stack file written on the fly (for broken or unusual stacks). */

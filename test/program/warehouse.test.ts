@@ -255,7 +255,7 @@ for (const { stack, capacity, limits, breachAction, logRetention, retained } of 
                     UsageType: "SERVERLESS_COMPUTE",
                     Workgroup: workgroup().inputs["workgroupName"],
                 });
-                assert.equal(alarm.inputs["treatMissingData"], "missing");
+                assert.equal(alarm.inputs["treatMissingData"], "ignore");
                 assert.equal(alarm.inputs["comparisonOperator"], "GreaterThanOrEqualToThreshold");
                 assert.equal(alarm.inputs["threshold"], amount * 0.8);
                 assert.deepEqual(alarm.inputs["alarmActions"], [topic]);
