@@ -17,16 +17,7 @@ export const logRetentionValues = [
  * Interface endpoints a stack may ask for: services the platform's private workloads call whose
  * endpoints AWS documents as taking an endpoint policy (each gets one confined to the account).
  */
-export const interfaceEndpointServices = [
-    "athena",
-    "glue",
-    "kms",
-    "logs",
-    "monitoring",
-    "secretsmanager",
-    "sns",
-    "sts",
-] as const;
+export const interfaceEndpointServices = ["athena", "glue", "kms", "logs", "monitoring", "secretsmanager", "sns", "sts"] as const;
 
 export type ConfigKind = "string" | "integer" | "boolean" | "array";
 export type ConfigValue = string | number | boolean | string[];

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { ResourceNames } from "../naming/resource-names";
 import { serviceTrustPolicy } from "../security/iam-documents";
+import { rotatedKeyArgs } from "../security/platform-keys";
 
 /** The mode that lets Glue do every catalog KMS call through its own role, so no caller needs the key. */
 export const catalogEncryptionMode = "SSE-KMS-WITH-SERVICE-ROLE";
@@ -106,9 +107,10 @@ export interface DataCatalogEncryptionArgs {
  * Encryption of the account's Glue Data Catalog in this region, which every stack there shares,
  * created by the one stack per account and region that manages it (`catalogEncryption: manage`):
  * a catalog key and a role Glue assumes for every catalog KMS call (SSE-KMS-WITH-SERVICE-ROLE), so
- * no job, warehouse, analyst or deployer of any stack needs the key. All three are protected and
- * kept when the stack is destroyed: deleting the setting would turn encryption off for every
- * stack, and the key still encrypts what they wrote. Other stacks call `verifyDataCatalogEncryption`.
+ * no job, warehouse or analyst of any stack needs the key for catalog metadata. Key, alias, role,
+ * role policy and setting are protected and kept when the stack is destroyed: deleting the setting
+ * would turn encryption off for every stack, and the key still encrypts what they wrote. The stack
+ * claims the setting first (`claimDataCatalogEncryption`); others call `verifyDataCatalogEncryption`.
  */
 export class DataCatalogEncryption extends pulumi.ComponentResource {
     /** Catalog objects are created after the setting, or they would be stored unencrypted. */
@@ -123,28 +125,11 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
         const kept: pulumi.CustomResourceOptions = { parent: this, protect: true, retainOnDelete: true };
         const key = new aws.kms.Key(
             `${name}-key`,
-            {
+            rotatedKeyArgs({
+                ...args,
                 description: `Glue Data Catalog of account ${args.accountId} in ${args.region}: metadata and connection passwords`,
-                enableKeyRotation: true,
-                rotationPeriodInDays: 365,
                 deletionWindowInDays: 30,
-                keyUsage: "ENCRYPT_DECRYPT",
-                customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                multiRegion: false,
-                // Delegates key use to IAM policies in this account, as the AWS default key policy does.
-                policy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Sid: "AccountAdministersKeyThroughIam",
-                            Effect: "Allow",
-                            Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
-                            Action: "kms:*",
-                            Resource: "*",
-                        },
-                    ],
-                }),
-            },
+            }),
             kept,
         );
         new aws.kms.Alias(`${name}-key`, { name: `alias/${args.names.prefix}-glue-catalog`, targetKeyId: key.keyId }, kept);

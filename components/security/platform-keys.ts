@@ -24,6 +24,42 @@ export interface PlatformKeysArgs {
 type Statement = Record<string, unknown>;
 
 /**
+ * A symmetric, single-Region key rotated yearly whose policy delegates use to IAM policies in the
+ * account (as the AWS default key policy does; without it the key becomes unmanageable), plus the
+ * statements given for AWS services.
+ */
+export function rotatedKeyArgs(args: {
+    readonly description: string;
+    readonly partition: string;
+    readonly accountId: string;
+    readonly deletionWindowInDays: number;
+    readonly statements?: readonly Statement[];
+}): aws.kms.KeyArgs {
+    return {
+        description: args.description,
+        enableKeyRotation: true,
+        rotationPeriodInDays: 365,
+        deletionWindowInDays: args.deletionWindowInDays,
+        keyUsage: "ENCRYPT_DECRYPT",
+        customerMasterKeySpec: "SYMMETRIC_DEFAULT",
+        multiRegion: false,
+        policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "AccountAdministersKeyThroughIam",
+                    Effect: "Allow",
+                    Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
+                    Action: "kms:*",
+                    Resource: "*",
+                },
+                ...(args.statements ?? []),
+            ],
+        }),
+    };
+}
+
+/**
  * Customer-managed KMS keys, rotated yearly, split by purpose so that one key's grants never
  * open another's data:
  * - `dataLake`: S3 medallion buckets, Glue data and bookmarks, the Data Catalog, Athena results.
@@ -46,16 +82,6 @@ export class PlatformKeys extends pulumi.ComponentResource {
     constructor(name: string, args: PlatformKeysArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:security:PlatformKeys", name, {}, opts);
 
-        const accountRoot = `arn:${args.partition}:iam::${args.accountId}:root`;
-        // Delegates key use to IAM policies in this account, as the AWS default key policy does;
-        // without it the key becomes unmanageable.
-        const accountAdministration: Statement = {
-            Sid: "AccountAdministersKeyThroughIam",
-            Effect: "Allow",
-            Principal: { AWS: accountRoot },
-            Action: "kms:*",
-            Resource: "*",
-        };
         // SNS encrypts a message under the encryption context aws:sns:topicArn, whoever publishes it
         // (AWS uses the condition in GameLift FlexMatch's "Set up an SNS topic with server-side
         // encryption"), so a service may use the key only for the stack's topics.
@@ -97,20 +123,11 @@ export class PlatformKeys extends pulumi.ComponentResource {
         ];
 
         const key = (purpose: string, description: string, statements: Statement[]): aws.kms.Key =>
-            new aws.kms.Key(
-                `${name}-${purpose}`,
-                {
-                    description,
-                    enableKeyRotation: true,
-                    rotationPeriodInDays: 365,
-                    deletionWindowInDays: args.deletionWindowInDays,
-                    keyUsage: "ENCRYPT_DECRYPT",
-                    customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                    multiRegion: false,
-                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [accountAdministration, ...statements] }),
-                },
-                { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
-            );
+            new aws.kms.Key(`${name}-${purpose}`, rotatedKeyArgs({ ...args, description, statements }), {
+                parent: this,
+                protect: args.retainOnDelete,
+                retainOnDelete: args.retainOnDelete,
+            });
 
         this.dataLake = key("data-lake", "Data lake: S3 medallion buckets, Glue, Data Catalog, Athena results", []);
         this.logs = key("logs", "Operational telemetry: CloudWatch log groups and alert topics", logsStatements);
