@@ -21,6 +21,8 @@ export interface PlannedResource {
     readonly propertyDependencies: Record<string, string[]>;
     readonly protect: boolean;
     readonly retainOnDelete: boolean;
+    /** URNs the resource was known by before (its `aliases` option): the engine moves it instead of replacing it. */
+    readonly aliases?: string[];
 }
 
 export interface ConfigProblemReport {
@@ -64,6 +66,7 @@ interface Capture {
     /** As set on the resource; unset means inherited from the parent, as the engine does. */
     readonly protect?: boolean;
     readonly retainOnDelete: boolean;
+    readonly aliases: readonly (string | pulumi.Alias)[];
     readonly dependencies: Promise<Set<pulumi.Resource>>;
     readonly propertyDependencies: Promise<Record<string, Set<pulumi.Resource>>>;
 }
@@ -151,6 +154,11 @@ class PlanRecorder implements pulumi.runtime.Mocks {
             parent: args.opts.parent,
             protect: opts.protect,
             retainOnDelete: opts.retainOnDelete === true,
+            // Plain values: an alias made of Outputs is not resolved offline.
+            aliases: (args.opts.aliases ?? []).filter(
+                (alias): alias is string | pulumi.Alias =>
+                    typeof alias === "string" || (typeof alias === "object" && !pulumi.Output.isInstance(alias)),
+            ),
             dependencies: (async () => {
                 const found = await referencedResources(args.props);
                 return referencedResources(args.opts.dependsOn, found);
@@ -240,6 +248,26 @@ export async function evaluateStack(
         return parent ? effectiveProtect(parent) : false;
     };
     const toUrns = (resources: Set<pulumi.Resource>): string[] => [...new Set([...resources].flatMap(expand))].sort();
+    // An alias names the resource's old URN, or the parts of it that differ (the SDK's Alias).
+    const aliasUrn = (capture: Capture, alias: string | pulumi.Alias): string | undefined => {
+        if (typeof alias === "string") return alias;
+        // A parent given as a URN carries its qualified type chain as the URN's third part.
+        let parentQualified: string | undefined;
+        if (typeof alias.parent === "string") {
+            const qualified = alias.parent.split("::")[2];
+            parentQualified = qualified === "pulumi:pulumi:Stack" ? undefined : qualified;
+        } else {
+            const parentResource = pulumi.Resource.isInstance(alias.parent) ? alias.parent : capture.parent;
+            const parent = parentResource && parentResource !== stackRoot?.resource ? byResource.get(parentResource) : undefined;
+            if (parent) urnOf(parent);
+            parentQualified = parent ? qualifiedTypes.get(parent.resource) : undefined;
+        }
+        const type = typeof alias.type === "string" ? alias.type : capture.type;
+        const name = typeof alias.name === "string" ? alias.name : capture.name;
+        const stack = typeof alias.stack === "string" ? alias.stack : config.stack;
+        const project = typeof alias.project === "string" ? alias.project : config.project;
+        return `urn:pulumi:${stack}::${project}::${parentQualified ? `${parentQualified}$` : ""}${type}::${name}`;
+    };
 
     const resources: PlannedResource[] = [];
     for (const capture of recorder.captures) {
@@ -264,6 +292,7 @@ export async function evaluateStack(
             propertyDependencies,
             protect: effectiveProtect(capture),
             retainOnDelete: capture.retainOnDelete,
+            ...(capture.aliases.length > 0 ? { aliases: capture.aliases.flatMap((alias) => aliasUrn(capture, alias) ?? []) } : {}),
         });
     }
     const resolvedOutputs = await new Promise<Record<string, unknown>>((resolve) =>

@@ -12,12 +12,14 @@ export interface CheckArguments {
     readonly resources?: string;
     readonly json?: string;
     readonly markdown?: string;
+    /** A git ref to diff the plan against (the offline plan diff). */
+    readonly diffBase?: string;
     /** Plan as a first deploy sees the account: no gold tables yet, no secret filled in. */
     readonly firstDeploy: boolean;
 }
 
 export const usage = [
-    "usage: npm run check -- --stack NAME [--stack-file FILE] [--json FILE] [--markdown FILE]",
+    "usage: npm run check -- --stack NAME [--stack-file FILE] [--diff-base REF] [--first-deploy] [--json FILE] [--markdown FILE]",
     "       npm run check -- --resources FILE [--stack NAME] [--markdown FILE]",
     "",
     "  --stack NAME       evaluate the program offline for Pulumi.NAME.yaml and run the policy pack",
@@ -25,10 +27,11 @@ export const usage = [
     "  --resources FILE   run the policy pack over a `pulumi stack export` or `pulumi preview --json` document",
     "  --json FILE        also write the evaluated resources in the `pulumi stack export` shape",
     "  --markdown FILE    also write the result as Markdown (PR comment, job summary)",
+    "  --diff-base REF    print what the working tree changes in the stack's plan against git ref REF",
     "  --first-deploy     plan what a first deploy creates (before the ETL has run and anyone has filled a secret)",
 ].join("\n");
 
-const flags = ["--stack", "--stack-file", "--resources", "--json", "--markdown"] as const;
+const flags = ["--stack", "--stack-file", "--resources", "--json", "--markdown", "--diff-base"] as const;
 type Flag = (typeof flags)[number];
 
 export function parseArguments(argv: readonly string[]): CheckArguments {
@@ -42,6 +45,9 @@ export function parseArguments(argv: readonly string[]): CheckArguments {
         if (value === undefined || value.startsWith("--")) throw new UsageError(`${flag} needs a value`);
         if (values[flag] !== undefined) throw new UsageError(`${flag} given twice`);
         values[flag] = value;
+    }
+    if (values["--diff-base"] !== undefined && values["--resources"] !== undefined) {
+        throw new UsageError("--diff-base plans the program at a ref; it does not combine with --resources");
     }
     if (firstDeploy && values["--resources"] !== undefined) {
         throw new UsageError("--first-deploy plans the program; it does not combine with --resources");
@@ -69,6 +75,7 @@ export function parseArguments(argv: readonly string[]): CheckArguments {
         resources: values["--resources"],
         json: values["--json"],
         markdown: values["--markdown"],
+        diffBase: values["--diff-base"],
         firstDeploy,
     };
 }

@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { evaluatePlan, PlanEvaluationError } from "../../harness/evaluate";
+import { evaluatePlan, PlanEvaluationError, type PlannedResource } from "../../harness/evaluate";
 import {
     formatFindingsMarkdown,
     formatFindingsTable,
@@ -18,6 +18,8 @@ import {
     type ExportedResource,
 } from "../../policies/offline";
 import { parseArguments, usage, UsageError, type CheckArguments } from "./arguments";
+import { BaseRefError, commitOf, planAtRef } from "./base-plan";
+import { diffPlans, formatDiffMarkdown, formatDiffText, withAssetContents } from "./plan-diff";
 import { formatPlanSummary } from "./plan-summary";
 import { toStackExport } from "./stack-export";
 
@@ -36,10 +38,41 @@ interface Subject {
     readonly source: string;
     /** The environment profile the stack declares, when known: it picks the policy configuration of a stack without its own. */
     readonly environment?: string;
+    /** Markdown to put before the policy findings (the plan diff). */
+    readonly markdownPreamble?: string;
+}
+
+/** The plan diff against `ref`, printed; its Markdown for the report. */
+function planDiff(args: CheckArguments & { stack: string; diffBase: string }, head: PlannedResource[]): string {
+    let base;
+    try {
+        base = planAtRef({ projectDir, ref: args.diffBase, stack: args.stack, stackFile: args.stackFile, firstDeploy: args.firstDeploy });
+    } catch (error) {
+        if (error instanceof BaseRefError) throw new InputError(`cannot plan ${args.diffBase}: ${error.message}`);
+        throw error;
+    }
+    if (base !== "absent" && base.kind === "config-error") {
+        throw new InputError(
+            `the stack at ${args.diffBase} has configuration errors, so there is nothing to compare with: ` +
+                base.problems.map((problem) => `${problem.key}: ${problem.message}`).join("; "),
+        );
+    }
+    const changes = diffPlans(base === "absent" ? [] : base.resources, withAssetContents(head));
+    const title = `Plan diff of stack "${args.stack}": ${args.diffBase} -> working tree${base === "absent" ? ` (the stack is new)` : ""}`;
+    console.log(formatDiffText(title, changes));
+    return formatDiffMarkdown(title, changes);
 }
 
 /** Evaluates the program, or returns undefined after printing the config errors. */
 function planSubject(args: CheckArguments & { stack: string }): Subject | undefined {
+    if (args.diffBase) {
+        try {
+            commitOf(projectDir, args.diffBase);
+        } catch (error) {
+            if (error instanceof BaseRefError) throw new InputError(`cannot plan ${args.diffBase}: ${error.message}`);
+            throw error;
+        }
+    }
     let result;
     try {
         result = evaluatePlan(args.stack, { projectDir, stackFile: args.stackFile, firstDeploy: args.firstDeploy });
@@ -52,7 +85,9 @@ function planSubject(args: CheckArguments & { stack: string }): Subject | undefi
         for (const problem of result.problems) console.error(`  - ${problem.key}: ${problem.message}`);
         return undefined;
     }
-    console.log(formatPlanSummary(result.stack, result.resources, result.outputs));
+    let markdownPreamble: string | undefined;
+    if (args.diffBase) markdownPreamble = planDiff({ ...args, diffBase: args.diffBase }, result.resources);
+    else console.log(formatPlanSummary(result.stack, result.resources, result.outputs));
     const document = toStackExport(result.project, result.stack, result.resources, new Date());
     if (args.json) {
         writeFile(args.json, `${JSON.stringify(document, null, 2)}\n`);
@@ -60,7 +95,7 @@ function planSubject(args: CheckArguments & { stack: string }): Subject | undefi
     }
     const environment = typeof result.outputs["environment"] === "string" ? result.outputs["environment"] : undefined;
     const source = args.stackFile ? `offline plan of ${args.stackFile}` : `offline plan of Pulumi.${args.stack}.yaml`;
-    return { stack: result.stack, resources: document.deployment.resources, source, environment };
+    return { stack: result.stack, resources: document.deployment.resources, source, environment, markdownPreamble };
 }
 
 function documentSubject(args: CheckArguments & { resources: string }): Subject {
@@ -96,7 +131,8 @@ export function main(argv: readonly string[]): number {
         const findings = runPolicies(subject.resources, loadPolicyConfig(subject.stack, subject.environment));
         console.log(`\nPolicy pack on stack "${subject.stack}":\n${formatFindingsTable(findings)}`);
         if (args.markdown) {
-            writeFile(args.markdown, formatFindingsMarkdown(findings, `Policy check: stack \`${subject.stack}\` (${subject.source})`));
+            const report = formatFindingsMarkdown(findings, `Policy check: stack \`${subject.stack}\` (${subject.source})`);
+            writeFile(args.markdown, subject.markdownPreamble ? `${subject.markdownPreamble}\n${report}` : report);
         }
         return hasMandatoryViolations(findings) ? 1 : 0;
     } catch (error) {
