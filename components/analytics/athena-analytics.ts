@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceNames } from "../naming/resource-names";
+import type { StackContext } from "../../lib/stack-context";
 
 /** Where the named queries' SQL lives; glue-scripts/tests/test_athena_queries.py runs the same files. */
 export const athenaQueriesDirectory = path.join(__dirname, "..", "..", "analytics", "athena");
@@ -52,9 +52,8 @@ export function renderNamedQuery(template: string, databases: QueryDatabases, da
 }
 
 export interface AthenaAnalyticsArgs {
-    readonly names: ResourceNames;
-    /** Account that must own the results bucket (Athena checks it before writing). */
-    readonly accountId: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** The Athena-results bucket; results go under a prefix named after the workgroup. */
     readonly resultsBucket: pulumi.Input<string>;
     /** Encrypts query results (SSE-KMS); the same key as the lake, so readers of gold can read results. */
@@ -65,8 +64,6 @@ export interface AthenaAnalyticsArgs {
     readonly datasets: readonly string[];
     /** Bytes one query may scan before Athena cancels it (AWS minimum 10 MB), from the environment profile. */
     readonly bytesScannedCutoffPerQuery: number;
-    /** Keep the workgroup when the stack is deleted: without it, deletion also removes its named queries. */
-    readonly retainOnDelete: boolean;
 }
 
 /**
@@ -89,12 +86,14 @@ export class AthenaAnalytics extends pulumi.ComponentResource {
 
     constructor(name: string, args: AthenaAnalyticsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:analytics:AthenaAnalytics", name, {}, opts);
+        const { accountId, names } = args.context;
+        const { retainOnDelete } = args.context.protection;
 
         if (!Number.isInteger(args.bytesScannedCutoffPerQuery) || args.bytesScannedCutoffPerQuery < 10_485_760) {
             throw new Error("AthenaAnalytics: bytesScannedCutoffPerQuery must be an integer of at least 10485760 (10 MB).");
         }
 
-        this.workgroupName = args.names.resource("analytics", 128);
+        this.workgroupName = names.resource("analytics", 128);
         this.resultsPrefix = `${this.workgroupName}/`;
         this.resultsLocation = pulumi.interpolate`s3://${args.resultsBucket}/${this.resultsPrefix}`;
 
@@ -102,10 +101,10 @@ export class AthenaAnalytics extends pulumi.ComponentResource {
             `${name}-workgroup`,
             {
                 name: this.workgroupName,
-                description: `Queries over the ${args.names.prefix} lakehouse; results encrypted, scans capped per query.`,
+                description: `Queries over the ${names.prefix} lakehouse; results encrypted, scans capped per query.`,
                 state: "ENABLED",
                 // Deleting a workgroup that holds named queries fails unless forced; prod keeps them.
-                forceDestroy: !args.retainOnDelete,
+                forceDestroy: !retainOnDelete,
                 configuration: {
                     enforceWorkgroupConfiguration: true,
                     publishCloudwatchMetricsEnabled: true,
@@ -114,7 +113,7 @@ export class AthenaAnalytics extends pulumi.ComponentResource {
                     engineVersion: { selectedEngineVersion: athenaEngineVersion },
                     resultConfiguration: {
                         outputLocation: this.resultsLocation,
-                        expectedBucketOwner: args.accountId,
+                        expectedBucketOwner: accountId,
                         encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKeyArn: args.dataLakeKey.arn },
                     },
                 },

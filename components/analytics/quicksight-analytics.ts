@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../config";
 import type { LakeColumn } from "../catalog/lake-tables";
-import type { ResourceNames } from "../naming/resource-names";
-import { serviceTrustPolicy, type PolicyStatement, type TrustScope } from "../security/iam-documents";
+import { serviceTrustPolicy, type PolicyStatement, type TrustScope } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
 /** QuickSight column types (InputColumn.Type) for the Spark SQL types the gold job writes. */
 export function quickSightColumnType(sparkType: string): "STRING" | "INTEGER" | "DECIMAL" | "DATETIME" {
@@ -81,14 +81,12 @@ export async function quickSightReadiness(
     return { goldTables: goldTables.filter((_, index) => tables[index]), redshiftCredentials: credentials };
 }
 
-/** The name of the secret the Redshift source's credentials live in. */
-export const quickSightRedshiftSecretName = (secretNamePrefix: string): string => `${secretNamePrefix}quicksight-redshift`;
+/** The name of the secret the Redshift source's credentials live in, under the stack's `<project>-<stack>/`. */
+export const quickSightRedshiftSecretName = (namePrefix: string): string => `${namePrefix}/quicksight-redshift`;
 
 export interface QuickSightAnalyticsArgs {
-    readonly names: ResourceNames;
-    readonly accountId: string;
-    readonly partition: string;
-    readonly region: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** The stack's Athena workgroup: the data source runs every query through it. */
     readonly athena: {
         readonly workgroupName: string;
@@ -123,14 +121,10 @@ export interface RedshiftSourceArgs {
     readonly vpcId: pulumi.Input<string>;
     /** The workgroup's security group: the connection reaches it on `port`, and it answers back. */
     readonly workgroupSecurityGroup: aws.ec2.SecurityGroup;
-    /** Secret names start with this path, e.g. `lakehouse-prod/`. */
-    readonly secretNamePrefix: string;
     /** Encrypts the database user's secret. */
     readonly secretsKey: aws.kms.Key;
     /** Days (7-30) a deleted secret can be restored. */
     readonly recoveryWindowDays: number;
-    /** Keep the secret when the stack is deleted. */
-    readonly retainOnDelete: boolean;
 }
 
 /**
@@ -172,8 +166,9 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
 
     constructor(name: string, args: QuickSightAnalyticsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:analytics:QuickSightAnalytics", name, {}, opts);
+        const { accountId, partition, region, names } = args.context;
 
-        const { names, partition, region, accountId, quicksight } = args;
+        const { quicksight } = args;
         const tables = Object.keys(args.goldTables).sort();
         if (tables.length === 0) throw new Error("QuickSightAnalytics: goldTables is empty; there is nothing to build datasets on");
 
@@ -181,7 +176,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             `${name}-athena`,
             names.resource("quicksight-athena"),
             "Runs the QuickSight Athena data source's queries over gold.",
-            { partition, region, accountId, namePrefix: names.prefix },
+            args.context,
         );
 
         const athenaPolicy = new aws.iam.RolePolicy(
@@ -314,7 +309,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
     }
 
     private redshiftSource(name: string, args: QuickSightAnalyticsArgs, redshift: RedshiftSourceArgs): QuickSightAnalytics["redshift"] {
-        const { names, partition, region, accountId } = args;
+        const { names, partition, region, accountId } = args.context;
         // QuickSight's network interfaces do not track connections: replies from the warehouse need
         // an inbound rule of their own (QuickSight user guide, "Security groups: inbound and outbound rules").
         const securityGroup = new aws.ec2.SecurityGroup(
@@ -362,7 +357,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
             `${name}-vpc-connection`,
             names.resource("quicksight-vpc"),
             "Lets QuickSight manage the network interfaces of its VPC connection to the warehouse.",
-            { partition, region, accountId, namePrefix: names.prefix },
+            args.context,
         );
         const policy = new aws.iam.RolePolicy(
             `${name}-vpc-connection`,
@@ -392,18 +387,18 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
         const credentials = new aws.secretsmanager.Secret(
             `${name}-redshift-credentials`,
             {
-                name: quickSightRedshiftSecretName(redshift.secretNamePrefix),
+                name: quickSightRedshiftSecretName(names.prefix),
                 description:
                     'Read-only warehouse user QuickSight connects as. Set by a person when creating the user: JSON {"username","password"} (README: QuickSight).',
                 kmsKeyId: redshift.secretsKey.arn,
                 recoveryWindowInDays: redshift.recoveryWindowDays,
             },
-            { parent: this, protect: redshift.retainOnDelete, retainOnDelete: redshift.retainOnDelete },
+            { parent: this, protect: args.context.protection.retainOnDelete, retainOnDelete: args.context.protection.retainOnDelete },
         );
         if (!args.readiness.redshiftCredentials) {
             pulumi.log.warn(
                 "The QuickSight Redshift data source waits for its credentials: create the read-only database user, put " +
-                    `{"username","password"} into ${quickSightRedshiftSecretName(redshift.secretNamePrefix)}, then deploy again (README: QuickSight).`,
+                    `{"username","password"} into ${quickSightRedshiftSecretName(names.prefix)}, then deploy again (README: QuickSight).`,
                 this,
             );
             return { vpcConnection, vpcConnectionRole: role, securityGroup, credentials };

@@ -1,11 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceNames } from "../naming/resource-names";
+import type { StackContext } from "../../lib/stack-context";
 
 export interface SnowflakeAccessArgs {
-    readonly names: ResourceNames;
-    readonly partition: string;
-    readonly region: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** The gold bucket, the only data the integration may read. */
     readonly goldBucket: pulumi.Input<string>;
     /** Encrypts gold; decrypt is granted only for reads through S3. */
@@ -27,13 +26,12 @@ export class SnowflakeAccess extends pulumi.ComponentResource {
 
     constructor(name: string, args: SnowflakeAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:analytics:SnowflakeAccess", name, {}, opts);
-
-        const { partition, region } = args;
+        const { partition, region, names } = args.context;
 
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: args.names.resource("snowflake-gold"),
+                name: names.resource("snowflake-gold"),
                 description: "Assumed by the Snowflake storage integration to read gold.",
                 assumeRolePolicy: JSON.stringify({
                     Version: "2012-10-17",

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceNames } from "../naming/resource-names";
-import { serviceTrustPolicy } from "../security/iam-documents";
+import type { ResourceNames } from "../../lib/naming/resource-names";
+import type { StackContext } from "../../lib/stack-context";
+import { serviceTrustPolicy } from "../../lib/iam/documents";
 import { rotatedKeyArgs } from "../security/platform-keys";
 
 /** The mode that lets Glue do every catalog KMS call through its own role, so no caller needs the key. */
@@ -68,7 +69,7 @@ async function reportedCatalogEncryption(accountId: string): Promise<readonly Re
  * Before a stack that manages the setting registers anything: refuses to overwrite a setting
  * another stack or tool made, which would cut every stack off from what is encrypted under it.
  */
-export async function claimDataCatalogEncryption(accountId: string, region: string, ownRoleArn: string): Promise<void> {
+async function claimDataCatalogEncryption(accountId: string, region: string, ownRoleArn: string): Promise<void> {
     const problem = catalogEncryptionTakeoverProblem(await reportedCatalogEncryption(accountId), ownRoleArn);
     if (problem) {
         throw new Error(
@@ -79,10 +80,20 @@ export async function claimDataCatalogEncryption(accountId: string, region: stri
 }
 
 /**
- * Checks, before the stack registers anything, that another stack of this account and region
- * manages the catalog encryption this stack relies on; throws with the reason otherwise.
+ * Before the stack registers anything: the stack that manages the account's catalog encryption
+ * claims it, every other one verifies it; either throws with the reason when it cannot.
  */
-export async function verifyDataCatalogEncryption(accountId: string, region: string): Promise<void> {
+export async function checkDataCatalogEncryption(context: StackContext, mode: "manage" | "verify"): Promise<void> {
+    const { accountId, region, arn, names } = context;
+    if (mode === "manage") await claimDataCatalogEncryption(accountId, region, arn.iam(`role/${catalogEncryptionRoleName(names)}`));
+    else await verifyDataCatalogEncryption(accountId, region);
+}
+
+/**
+ * Checks that another stack of this account and region manages the catalog encryption this
+ * stack relies on; throws with the reason otherwise.
+ */
+async function verifyDataCatalogEncryption(accountId: string, region: string): Promise<void> {
     const problems = catalogEncryptionProblems(await reportedCatalogEncryption(accountId));
     if (problems.length > 0) {
         throw new Error(
@@ -97,10 +108,7 @@ export async function verifyDataCatalogEncryption(accountId: string, region: str
 export const catalogEncryptionRoleName = (names: ResourceNames): string => names.resource("glue-catalog-encryption");
 
 export interface DataCatalogEncryptionArgs {
-    readonly names: ResourceNames;
-    readonly partition: string;
-    readonly region: string;
-    readonly accountId: string;
+    readonly context: StackContext;
 }
 
 /**
@@ -120,26 +128,28 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
 
     constructor(name: string, args: DataCatalogEncryptionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:catalog:DataCatalogEncryption", name, {}, opts);
+        const { context } = args;
+        const { names, arn, accountId, region } = context;
 
         // Kept whatever the environment: objects of every stack stay encrypted under it.
         const kept: pulumi.CustomResourceOptions = { parent: this, protect: true, retainOnDelete: true };
         const key = new aws.kms.Key(
             `${name}-key`,
             rotatedKeyArgs({
-                ...args,
-                description: `Glue Data Catalog of account ${args.accountId} in ${args.region}: metadata and connection passwords`,
+                arn,
+                description: `Glue Data Catalog of account ${accountId} in ${region}: metadata and connection passwords`,
                 deletionWindowInDays: 30,
             }),
             kept,
         );
-        new aws.kms.Alias(`${name}-key`, { name: `alias/${args.names.prefix}-glue-catalog`, targetKeyId: key.keyId }, kept);
+        new aws.kms.Alias(`${name}-key`, { name: `alias/${names.prefix}-glue-catalog`, targetKeyId: key.keyId }, kept);
 
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: catalogEncryptionRoleName(args.names),
+                name: catalogEncryptionRoleName(names),
                 description: "Glue assumes this role for every KMS call on the account's encrypted Data Catalog.",
-                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", { ...args, namePrefix: args.names.prefix })),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", context)),
                 maxSessionDuration: 3600,
             },
             kept,
@@ -161,7 +171,7 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
                                 Effect: "Allow",
                                 Action: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
                                 Resource: keyArn,
-                                Condition: { StringEquals: { "kms:EncryptionContext:glue_catalog_id": args.accountId } },
+                                Condition: { StringEquals: { "kms:EncryptionContext:glue_catalog_id": accountId } },
                             },
                         ],
                     }),
@@ -173,7 +183,7 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
         this.settings = new aws.glue.DataCatalogEncryptionSettings(
             `${name}-settings`,
             {
-                catalogId: args.accountId,
+                catalogId: accountId,
                 dataCatalogEncryptionSettings: {
                     encryptionAtRest: {
                         catalogEncryptionMode,

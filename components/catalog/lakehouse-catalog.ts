@@ -1,22 +1,21 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceNames } from "../naming/resource-names";
 import type { DatasetSpec } from "./dataset-specs";
 import { lakeSchemas } from "./lake-tables";
+import type { StackContext } from "../../lib/stack-context";
 
 /** Layers with a catalog database; landing holds raw files that bronze tables make queryable. */
 export const catalogLayers = ["bronze", "silver", "gold", "quarantine"] as const;
 export type CatalogLayer = (typeof catalogLayers)[number];
 
 export interface LakehouseCatalogArgs {
-    readonly names: ResourceNames;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** Bucket name per layer; each database's location, where Iceberg puts its tables. */
     readonly bucketNames: Readonly<Record<CatalogLayer, pulumi.Input<string>>>;
     /** The account's catalog encryption, where this stack manages it: every database and table is created after it. */
     readonly encryption?: aws.glue.DataCatalogEncryptionSettings;
     readonly datasets: readonly DatasetSpec[];
-    /** Keep databases and tables when the stack or resource is deleted. */
-    readonly retainOnDelete: boolean;
 }
 
 /** One bronze row, as glue-scripts/lakehouse/bronze.py BRONZE_SCHEMA writes it (partition column apart). */
@@ -76,8 +75,9 @@ export class LakehouseCatalog extends pulumi.ComponentResource {
 
     constructor(name: string, args: LakehouseCatalogArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:catalog:LakehouseCatalog", name, {}, opts);
+        const { names } = args.context;
+        const { retainOnDelete } = args.context.protection;
 
-        const { names, retainOnDelete } = args;
         const dataProtection: pulumi.CustomResourceOptions = {
             parent: this,
             protect: retainOnDelete,

@@ -1,13 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { Environment, PlatformConfig } from "../../config";
-import type { ResourceNames } from "../naming/resource-names";
+import type { PlatformConfig } from "../../config";
 import { tlsOnlyTopicPolicy } from "../observability/topic-policy";
 import { pulumiBackendSecretKeys } from "../secrets/platform-secrets";
 import { SecureBucket } from "../storage/secure-bucket";
 import { buildImage, buildStages, buildStageSpecs, type BuildRoleKind, type BuildStage } from "./build-stages";
-import { serviceTrustPolicy, type TrustedService } from "../security/iam-documents";
+import { serviceTrustPolicy, type TrustedService } from "../../lib/iam/documents";
 import { buildRolePolicy, pipelineRolePolicy } from "./delivery-policies";
+import type { StackContext } from "../../lib/stack-context";
 
 /** Purpose in the artifacts bucket's name; the access-log bucket admits its logs by that name. */
 export const deliveryArtifactsBucketPurpose = "pipeline-artifacts";
@@ -22,14 +22,8 @@ export const pipelineNotificationEvents = [
 export type DeliveryConfig = NonNullable<PlatformConfig["delivery"]>;
 
 export interface DeliveryPipelineArgs {
-    readonly names: ResourceNames;
-    readonly accountId: string;
-    readonly partition: string;
-    readonly region: string;
-    /** The stack the pipeline tests, previews and deploys: the one that creates it. */
-    readonly stack: string;
-    /** prod gets a manual approval between preview and deploy. */
-    readonly environment: Environment;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     readonly delivery: DeliveryConfig;
     /** Encrypts artifacts, the build cache and the notification topic. */
     readonly deliveryKey: aws.kms.Key;
@@ -41,10 +35,7 @@ export interface DeliveryPipelineArgs {
     readonly pulumiBackendSecret: aws.secretsmanager.Secret;
     /** Receives the artifacts bucket's server access logs; it must admit the bucket by name. */
     readonly accessLogBucket: SecureBucket;
-    readonly logRetentionDays: number;
     readonly noncurrentVersionExpirationDays: number;
-    /** Keep the artifacts bucket and build logs when the stack is destroyed (prod). */
-    readonly retainOnDelete: boolean;
 }
 
 const sourceArtifact = "SourceCode";
@@ -74,11 +65,13 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
 
     constructor(name: string, args: DeliveryPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:cicd:DeliveryPipeline", name, {}, opts);
+        const { accountId, partition, region, names } = args.context;
+        const { logRetentionDays, retainOnDelete } = args.context.protection;
 
-        const { names, accountId, partition, region, delivery } = args;
+        const { delivery } = args;
         const child: pulumi.CustomResourceOptions = { parent: this };
-        const retained: pulumi.CustomResourceOptions = { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete };
-        const requiresApproval = args.environment === "prod";
+        const retained: pulumi.CustomResourceOptions = { parent: this, protect: retainOnDelete, retainOnDelete };
+        const requiresApproval = args.context.environment === "prod";
 
         const pipelineName = names.resource("delivery", 100);
         const projectName = (stage: BuildStage): string => names.resource(`build-${stage}`, 255);
@@ -96,7 +89,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                 bucketName,
                 kmsKey: args.deliveryKey,
                 accessLogBucket: args.accessLogBucket,
-                retainOnDelete: args.retainOnDelete,
+                retainOnDelete,
                 lifecycle: {
                     transitionToIaDays: 0,
                     transitionToGlacierDays: 0,
@@ -142,9 +135,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                 {
                     name: names.resource(purpose),
                     description,
-                    assumeRolePolicy: JSON.stringify(
-                        serviceTrustPolicy(service, { partition, region, accountId, namePrefix: names.prefix }),
-                    ),
+                    assumeRolePolicy: JSON.stringify(serviceTrustPolicy(service, args.context)),
                     maxSessionDuration: 3600,
                 },
                 child,
@@ -200,7 +191,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
             const spec = buildStageSpecs[stage];
             const logGroup = new aws.cloudwatch.LogGroup(
                 `${name}-${stage}`,
-                { name: logGroupName(stage), kmsKeyId: args.logsKey.arn, retentionInDays: args.logRetentionDays },
+                { name: logGroupName(stage), kmsKeyId: args.logsKey.arn, retentionInDays: logRetentionDays },
                 retained,
             );
             return new aws.codebuild.Project(
@@ -219,7 +210,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                         imagePullCredentialsType: "CODEBUILD",
                         privilegedMode: false,
                         environmentVariables: [
-                            { name: "STACK", type: "PLAINTEXT", value: args.stack },
+                            { name: "STACK", type: "PLAINTEXT", value: args.context.stack },
                             ...(spec.pulumiLogin ? backendVariables : []),
                         ],
                     },
@@ -290,7 +281,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                         NotificationArn: this.topic.arn,
                         ExternalEntityLink: previewLogs,
                         CustomData:
-                            `Deploy commit #{SourceVariables.CommitId} to the ${args.stack} stack? Approve only after reading ` +
+                            `Deploy commit #{SourceVariables.CommitId} to the ${args.context.stack} stack? Approve only after reading ` +
                             "the pulumi preview of this execution (#{codepipeline.PipelineExecutionId}): the Preview build log " +
                             "behind the link, or preview.txt in its PreviewOutput artifact.",
                     },

@@ -3,7 +3,7 @@
  * run the pipeline, nothing about the stack's resources (the deployer-access work attaches those).
  * Pure functions so the documents can be tested without a stack.
  */
-import type { PolicyDocument, PolicyStatement } from "../security/iam-documents";
+import type { PolicyDocument, PolicyStatement } from "../../lib/iam/documents";
 
 /**
  * Where CodePipeline keeps the artifacts of a pipeline: under a prefix made of the pipeline

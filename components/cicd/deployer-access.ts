@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { RequiredTags } from "../../config";
 import { quickSightRedshiftSecretName } from "../analytics/quicksight-analytics";
-import type { ResourceNames } from "../naming/resource-names";
-import type { PolicyDocument, PolicyStatement } from "../security/iam-documents";
+import type { StackContext } from "../../lib/stack-context";
+import type { PolicyDocument, PolicyStatement } from "../../lib/iam/documents";
 
 /**
  * Where a group of deploy actions applies. Each scope becomes one statement of the deploy
@@ -807,7 +807,7 @@ function scopeStatements(c: DeployScopeContext, table: Readonly<Record<string, R
         },
         quicksightCredentials: {
             sid: "QuickSightRedshiftSourceCredentials",
-            resources: [arn("secretsmanager", `secret:${quickSightRedshiftSecretName(`${c.namePrefix}/`)}-*`)],
+            resources: [arn("secretsmanager", `secret:${quickSightRedshiftSecretName(c.namePrefix)}-*`)],
         },
         buildProjects: { sid: "StackBuildProjects", resources: [arn("codebuild", `project/${c.namePrefix}-*`)] },
         pipelines: { sid: "StackPipelines", resources: [arn("codepipeline", `${c.namePrefix}-*`)] },
@@ -971,7 +971,7 @@ export function readOnlyPolicyDocument(c: DeployScopeContext): PolicyDocument {
         },
         quicksightCredentials: {
             sid: "VersionsOfTheQuickSightRedshiftSecret",
-            resources: [arn("secretsmanager", `secret:${quickSightRedshiftSecretName(`${c.namePrefix}/`)}-*`)],
+            resources: [arn("secretsmanager", `secret:${quickSightRedshiftSecretName(c.namePrefix)}-*`)],
         },
     };
     return {
@@ -1001,11 +1001,8 @@ export function trustedServices(assumeRolePolicy: string): string[] {
 }
 
 export interface DeployerAccessArgs {
-    readonly names: ResourceNames;
-    readonly accountId: string;
-    readonly partition: string;
-    readonly region: string;
-    readonly tags: RequiredTags;
+    /** The deploy policy is scoped by the stack's names, tags, account and region. */
+    readonly context: StackContext;
     /** The role the pipeline's deploy stage runs `pulumi up` with. */
     readonly deployRoleName: pulumi.Input<string>;
     /** The role the test, policy and preview stages run with. */
@@ -1014,12 +1011,8 @@ export interface DeployerAccessArgs {
     readonly boundaryArn: string;
     /** The bucket the stack uploads Glue scripts and libraries to. */
     readonly assetBucket: pulumi.Input<string>;
-    /** True when buckets are created with `forceDestroy`, so deleting them deletes their objects. */
-    readonly emptiesBucketsOnDelete: boolean;
     /** Roles the stack hands to services (Glue jobs, EventBridge targets, flow logs); each only to the services its trust policy names. */
     readonly passRoles: readonly aws.iam.Role[];
-    /** Log group name patterns (ending in `*`) outside `names.logGroupPrefix` that the stack creates, e.g. Redshift audit logs. */
-    readonly serviceLogGroupPatterns: readonly string[];
     /** The CodeConnections connection the pipeline's source uses; the deployer passes it to CodePipeline. */
     readonly connectionArn: string;
     /** Optional features the stack has configured; their resource types' actions are granted only with them. */
@@ -1043,24 +1036,26 @@ export class DeployerAccess extends pulumi.ComponentResource {
     constructor(name: string, args: DeployerAccessArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:cicd:DeployerAccess", name, {}, opts);
 
-        const { names } = args;
+        const { names, partition, region, accountId, tags, protection } = args.context;
         const passRoles = pulumi.all(
             args.passRoles.map((role) =>
                 pulumi.all([role.arn, role.assumeRolePolicy]).apply(([arn, trust]) => ({ arn, services: trustedServices(trust) })),
             ),
         );
         const context = pulumi.all([args.assetBucket, passRoles]).apply(([assetBucket, roles]): DeployScopeContext => ({
-            partition: args.partition,
-            region: args.region,
-            accountId: args.accountId,
+            partition,
+            region,
+            accountId,
             namePrefix: names.prefix,
             catalogPrefix: names.catalogPrefix,
             logGroupPrefix: names.logGroupPrefix,
-            serviceLogGroupPatterns: args.serviceLogGroupPatterns,
-            tags: { project: args.tags.project, environment: args.tags.environment },
+            // Redshift names the audit log groups the stack creates for it after the namespace.
+            serviceLogGroupPatterns: [names.serviceLogGroupPatterns.warehouseAudit],
+            tags: { project: tags.project, environment: tags.environment },
             boundaryArn: args.boundaryArn,
             assetBucket,
-            emptiesBucketsOnDelete: args.emptiesBucketsOnDelete,
+            // Buckets are created with forceDestroy where data is not retained: deleting them deletes their objects.
+            emptiesBucketsOnDelete: !protection.retainOnDelete,
             passRoles: roles,
             connectionArn: args.connectionArn,
             features: args.features,

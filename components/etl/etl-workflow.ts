@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceNames } from "../naming/resource-names";
-import { serviceTrustPolicy } from "../security/iam-documents";
+import { serviceTrustPolicy } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
 /**
  * Landing objects that mark a complete delivery. The suffix is not a landing format the bronze job
@@ -10,10 +10,8 @@ import { serviceTrustPolicy } from "../security/iam-documents";
 export const manifestSuffix = ".manifest";
 
 export interface EtlWorkflowArgs {
-    readonly names: ResourceNames;
-    readonly accountId: string;
-    readonly partition: string;
-    readonly region: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** Landing bucket; it sends its object events to EventBridge (MedallionStorage). */
     readonly landingBucket: pulumi.Input<string>;
     /** Job names in run order; each starts when the one before it succeeds. */
@@ -37,11 +35,12 @@ export class EtlWorkflow extends pulumi.ComponentResource {
 
     constructor(name: string, args: EtlWorkflowArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:etl:EtlWorkflow", name, {}, opts);
+        const { names, arn } = args.context;
 
-        const { names, jobNames } = args;
+        const { jobNames } = args;
         if (jobNames.length === 0) throw new Error(`${name}: jobNames must name at least one job`);
         const workflowName = names.resource("etl");
-        const workflowArn = `arn:${args.partition}:glue:${args.region}:${args.accountId}:workflow/${workflowName}`;
+        const workflowArn = arn.glue(`workflow/${workflowName}`);
 
         this.workflow = new aws.glue.Workflow(
             name,
@@ -95,7 +94,7 @@ export class EtlWorkflow extends pulumi.ComponentResource {
             {
                 name: names.resource("etl-events"),
                 description: "Lets EventBridge start the ETL workflow.",
-                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("events.amazonaws.com", { ...args, namePrefix: names.prefix })),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("events.amazonaws.com", args.context)),
             },
             { parent: this },
         );

@@ -1,4 +1,4 @@
-import type { PolicyStatement } from "../security/iam-documents";
+import type { PolicyStatement } from "../../lib/iam/documents";
 
 /** Access to objects under prefixes of one bucket; `"*"` alone means the whole bucket. */
 export interface PrefixAccess {

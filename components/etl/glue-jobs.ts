@@ -3,10 +3,10 @@ import * as pulumi from "@pulumi/pulumi";
 import type { DataLayer, PlatformConfig } from "../../config";
 import type { CatalogLayer } from "../catalog/lakehouse-catalog";
 import type { DatasetSpec } from "../catalog/dataset-specs";
-import type { ResourceNames } from "../naming/resource-names";
 import { jobPolicy, warehouseLoadStatements, type JobAccess } from "./glue-job-policy";
 import { jobScript, libraryArchive, libraryWheel } from "./glue-library";
-import { serviceTrustPolicy, type PolicyStatement } from "../security/iam-documents";
+import { serviceTrustPolicy, type PolicyStatement } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
 /** The Spark hops, in the order the workflow runs them. */
 export const sparkJobs = ["bronze", "silver", "gold"] as const;
@@ -19,10 +19,8 @@ export type SparkJob = (typeof sparkJobs)[number];
 export const icebergCatalogName = "glue_catalog";
 
 export interface GlueJobsArgs {
-    readonly names: ResourceNames;
-    readonly accountId: string;
-    readonly partition: string;
-    readonly region: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** Physical bucket names per layer. */
     readonly buckets: Readonly<Record<DataLayer, pulumi.Input<string>>>;
     /** Bucket for scripts, the library zip and Spark temp files. */
@@ -35,13 +33,8 @@ export interface GlueJobsArgs {
     readonly dataLakeKey: aws.kms.Key;
     /** Encrypts the jobs' CloudWatch logs. */
     readonly logsKey: aws.kms.Key;
-    /** Name of the Glue security configuration; the logs key policy admits log groups named after it. */
-    readonly securityConfigurationName: string;
     /** Worker type, count, class, auto-scaling, retries and timeout from the environment profile. */
     readonly etl: PlatformConfig["etl"];
-    readonly logRetentionDays: number;
-    /** Keep the jobs' log groups when the stack is deleted. */
-    readonly retainOnDelete: boolean;
     /** The Redshift Serverless warehouse the warehouse-load job MERGEs gold into. */
     readonly warehouse: WarehouseLoadTarget;
 }
@@ -56,11 +49,6 @@ export interface WarehouseLoadTarget {
     readonly spectrumRoleArn: pulumi.Input<string>;
     readonly externalSchema: string;
     readonly warehouseSchema: string;
-    /**
-     * Name of the job's IAM role. The warehouse's schema phase creates and grants the database user
-     * `IAMR:<name>`, so it must be `warehouseLoaderRoleName(names)`.
-     */
-    readonly loaderRoleName: string;
 }
 
 export interface GlueJob {
@@ -142,13 +130,15 @@ export class GlueJobs extends pulumi.ComponentResource {
 
     constructor(name: string, args: GlueJobsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:etl:GlueJobs", name, {}, opts);
+        const { accountId, partition, region, names } = args.context;
+        const { retainOnDelete, logRetentionDays } = args.context.protection;
 
-        const { names, partition, region, accountId, etl } = args;
+        const { etl } = args;
 
         this.securityConfiguration = new aws.glue.SecurityConfiguration(
             `${name}-security`,
             {
-                name: args.securityConfigurationName,
+                name: names.glueSecurityConfiguration,
                 encryptionConfiguration: {
                     s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: args.dataLakeKey.arn },
                     cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: args.logsKey.arn },
@@ -189,7 +179,7 @@ export class GlueJobs extends pulumi.ComponentResource {
             ...(job === "silver" ? { "--bronze_uri": uri("bronze"), "--quarantine_uri": uri("quarantine") } : {}),
         });
 
-        const trust = JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", { partition, region, accountId, namePrefix: names.prefix }));
+        const trust = JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", args.context));
 
         /** Log groups, role, scoped policy and uploaded entry point of one job. */
         const jobResources = (job: {
@@ -214,8 +204,8 @@ export class GlueJobs extends pulumi.ComponentResource {
                 (groupName) =>
                     new aws.cloudwatch.LogGroup(
                         `${name}-${job.key}-${groupName.split("/").pop()}`,
-                        { name: groupName, kmsKeyId: args.logsKey.arn, retentionInDays: args.logRetentionDays },
-                        { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
+                        { name: groupName, kmsKeyId: args.logsKey.arn, retentionInDays: logRetentionDays },
+                        { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
                     ),
             );
             const role = new aws.iam.Role(
@@ -246,7 +236,7 @@ export class GlueJobs extends pulumi.ComponentResource {
                                     logGroups: [
                                         ...logGroupNames,
                                         // Where Glue puts logs encrypted by a security configuration when it ignores the prefix.
-                                        `/aws-glue/${job.glueLogFolder}/${args.securityConfigurationName}-role/${roleName}/*`,
+                                        `/aws-glue/${job.glueLogFolder}/${names.glueSecurityConfiguration}-role/${roleName}/*`,
                                     ],
                                 },
                                 { partition, region, accountId, dataLakeKeyArn },
@@ -348,7 +338,7 @@ export class GlueJobs extends pulumi.ComponentResource {
             glueLogFolder: "python-jobs",
             extraStatements: pulumi.output(args.warehouse.workgroupArn).apply(warehouseLoadStatements),
             // The warehouse's schema phase creates and grants the database user IAMR:<this name>.
-            roleName: args.warehouse.loaderRoleName,
+            roleName: names.warehouseLoaderRole,
         });
         this.warehouseLoad = {
             job: new aws.glue.Job(

@@ -2,21 +2,14 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../config";
-import type { ResourceNames } from "../naming/resource-names";
-import { serviceTrustPolicy } from "../security/iam-documents";
+import { serviceTrustPolicy } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
 export interface PlatformNetworkArgs {
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     readonly network: PlatformConfig["network"];
-    readonly region: string;
-    readonly accountId: string;
-    readonly partition: string;
-    readonly names: ResourceNames;
-    /** CloudWatch log group name for the VPC flow log. */
-    readonly flowLogGroupName: string;
     readonly logsKey: aws.kms.Key;
-    readonly logRetentionDays: number;
-    /** Keep the flow log group (audit data) when the stack is deleted. */
-    readonly retainOnDelete: boolean;
 }
 
 /** Redshift Serverless requires subnets in three Availability Zones. */
@@ -107,6 +100,8 @@ export class PlatformNetwork extends pulumi.ComponentResource {
 
     constructor(name: string, args: PlatformNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:network:PlatformNetwork", name, {}, opts);
+        const { accountId, region, names, arn } = args.context;
+        const { logRetentionDays, retainOnDelete } = args.context.protection;
 
         const { network } = args;
         const isolated = network.natGateways === "None";
@@ -129,9 +124,9 @@ export class PlatformNetwork extends pulumi.ComponentResource {
                 vpcEndpointStrategy: "Auto",
                 vpcEndpointSpecs: [
                     {
-                        serviceName: `com.amazonaws.${args.region}.s3`,
+                        serviceName: `com.amazonaws.${region}.s3`,
                         vpcEndpointType: "Gateway",
-                        policy: s3GatewayEndpointPolicy(args.accountId),
+                        policy: s3GatewayEndpointPolicy(accountId),
                     },
                 ],
             },
@@ -163,12 +158,12 @@ export class PlatformNetwork extends pulumi.ComponentResource {
                     `${name}-${service}`,
                     {
                         vpcId: this.vpcId,
-                        serviceName: `com.amazonaws.${args.region}.${service}`,
+                        serviceName: `com.amazonaws.${region}.${service}`,
                         vpcEndpointType: "Interface",
                         privateDnsEnabled: true,
                         subnetIds: this.privateSubnetIds,
                         securityGroupIds: [this.endpointSecurityGroup.id],
-                        policy: interfaceEndpointPolicy(service, args.accountId),
+                        policy: interfaceEndpointPolicy(service, accountId),
                     },
                     { parent: this },
                 );
@@ -177,16 +172,14 @@ export class PlatformNetwork extends pulumi.ComponentResource {
 
         const flowLogGroup = new aws.cloudwatch.LogGroup(
             `${name}-flow-logs`,
-            { name: args.flowLogGroupName, retentionInDays: args.logRetentionDays, kmsKeyId: args.logsKey.arn },
-            { parent: this, retainOnDelete: args.retainOnDelete },
+            { name: names.logGroup("vpc-flow-logs"), retentionInDays: logRetentionDays, kmsKeyId: args.logsKey.arn },
+            { parent: this, retainOnDelete: retainOnDelete },
         );
         const flowLogRole = new aws.iam.Role(
             `${name}-flow-logs`,
             {
                 description: "VPC Flow Logs delivery to the flow log group",
-                assumeRolePolicy: JSON.stringify(
-                    serviceTrustPolicy("vpc-flow-logs.amazonaws.com", { ...args, namePrefix: args.names.prefix }),
-                ),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("vpc-flow-logs.amazonaws.com", args.context)),
             },
             { parent: this },
         );
@@ -208,7 +201,7 @@ export class PlatformNetwork extends pulumi.ComponentResource {
                             Sid: "FindFlowLogGroup",
                             Effect: "Allow",
                             Action: "logs:DescribeLogGroups",
-                            Resource: `arn:${args.partition}:logs:${args.region}:${args.accountId}:log-group:*`,
+                            Resource: arn.logGroup("*"),
                         },
                     ],
                 }),

@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { StackContext } from "../../lib/stack-context";
 import { tlsOnlyTopicPolicy } from "./topic-policy";
 
 export interface PlatformAlertsArgs {
-    readonly accountId: string;
-    readonly topicName: string;
+    /** Where the stack deploys and how it names things. */
+    readonly context: StackContext;
     /** The logs key: its policy lets CloudWatch alarms and EventBridge use it for this account. */
     readonly logsKey: aws.kms.Key;
     /** Each address receives a confirmation mail before alerts reach it. */
@@ -21,7 +22,11 @@ export class PlatformAlerts extends pulumi.ComponentResource {
     constructor(name: string, args: PlatformAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:observability:PlatformAlerts", name, {}, opts);
 
-        this.topic = new aws.sns.Topic(name, { name: args.topicName, kmsMasterKeyId: args.logsKey.arn }, { parent: this });
+        this.topic = new aws.sns.Topic(
+            name,
+            { name: args.context.names.resource("alerts", 256), kmsMasterKeyId: args.logsKey.arn },
+            { parent: this },
+        );
 
         new aws.sns.TopicPolicy(
             name,
@@ -31,7 +36,7 @@ export class PlatformAlerts extends pulumi.ComponentResource {
                     tlsOnlyTopicPolicy(topicArn, {
                         sid: "AlarmsAndRulesOfThisAccountPublish",
                         services: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
-                        accountId: args.accountId,
+                        accountId: args.context.accountId,
                     }),
                 ),
             },

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { StackContext } from "../../lib/stack-context";
 
 /** The JSON keys a person puts into the Pulumi backend secret, per backend kind. */
 export const pulumiBackendSecretKeys = {
@@ -9,14 +10,13 @@ export const pulumiBackendSecretKeys = {
 export type PulumiBackend = keyof typeof pulumiBackendSecretKeys;
 
 export interface PlatformSecretsArgs {
-    /** Secret names start with this path, e.g. `lakehouse-prod/`. */
-    readonly namePrefix: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     readonly secretsKey: aws.kms.Key;
     /** Days (7-30) a deleted secret can be restored. */
     readonly recoveryWindowDays: number;
     /** Decides the JSON keys the Pulumi backend secret documents. */
     readonly pulumiBackend: PulumiBackend;
-    readonly retainOnDelete: boolean;
 }
 
 /**
@@ -35,17 +35,18 @@ export class PlatformSecrets extends pulumi.ComponentResource {
 
     constructor(name: string, args: PlatformSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:secrets:PlatformSecrets", name, {}, opts);
+        const { retainOnDelete } = args.context.protection;
 
         const secret = (purpose: string, description: string): aws.secretsmanager.Secret =>
             new aws.secretsmanager.Secret(
                 `${name}-${purpose}`,
                 {
-                    name: `${args.namePrefix}${purpose}`,
+                    name: `${args.context.names.prefix}/${purpose}`,
                     description,
                     kmsKeyId: args.secretsKey.arn,
                     recoveryWindowInDays: args.recoveryWindowDays,
                 },
-                { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
+                { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
             );
 
         this.restSourceCredentials = secret(

@@ -1,8 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyStatement } from "./iam-documents";
+import type { PolicyStatement } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
-export interface PermissionsBoundaryArgs {
+/** What the boundary document is made from. */
+export interface BoundaryScope {
     readonly accountId: string;
     readonly partition: string;
     /** The stack's region: requests to any other region are denied, except to global services. */
@@ -11,6 +13,13 @@ export interface PermissionsBoundaryArgs {
     readonly policyName: string;
     /** `<project>-<stack>`: IAM is allowed only on the roles and policies whose names start with it. */
     readonly namePrefix: string;
+    /** IAM service prefixes the stack's roles use (deployer and workloads), e.g. `stackServices`. */
+    readonly services: readonly string[];
+}
+
+export interface PermissionsBoundaryArgs {
+    /** The boundary is named after the stack and confines IAM to its names, requests to its region. */
+    readonly context: StackContext;
     /** IAM service prefixes the stack's roles use (deployer and workloads), e.g. `stackServices`. */
     readonly services: readonly string[];
 }
@@ -50,7 +59,7 @@ export function boundaryArn(partition: string, accountId: string, policyName: st
  * - nothing outside the stack's region but IAM, whose API is global. The workloads (Glue jobs,
  *   the warehouse, CodeBuild, Lambda) call their services in the region the stack runs in.
  */
-export function boundaryDocument(args: PermissionsBoundaryArgs): { Version: "2012-10-17"; Statement: PolicyStatement[] } {
+export function boundaryDocument(args: BoundaryScope): { Version: "2012-10-17"; Statement: PolicyStatement[] } {
     const arn = boundaryArn(args.partition, args.accountId, args.policyName);
     const iamArn = (kind: string): string => `arn:${args.partition}:iam::${args.accountId}:${kind}/${args.namePrefix}-*`;
     const regional = [...new Set(args.services)].filter((service) => service !== "iam").sort();
@@ -117,12 +126,21 @@ export class PermissionsBoundary extends pulumi.ComponentResource {
     constructor(name: string, args: PermissionsBoundaryArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:security:PermissionsBoundary", name, {}, opts);
 
-        this.arn = boundaryArn(args.partition, args.accountId, args.policyName);
-        this.document = pulumi.output(JSON.stringify(boundaryDocument(args)));
+        const { names, partition, region, accountId } = args.context;
+        const scope: BoundaryScope = {
+            accountId,
+            partition,
+            region,
+            policyName: names.resource("permissions-boundary"),
+            namePrefix: names.prefix,
+            services: args.services,
+        };
+        this.arn = boundaryArn(partition, accountId, scope.policyName);
+        this.document = pulumi.output(JSON.stringify(boundaryDocument(scope)));
         this.policy = new aws.iam.Policy(
             name,
             {
-                name: args.policyName,
+                name: scope.policyName,
                 path: "/",
                 description: "Permissions boundary of every role of this stack: its services, no escalation, one region.",
                 policy: this.document,

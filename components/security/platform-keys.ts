@@ -1,24 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { Arns, StackContext } from "../../lib/stack-context";
 
 export interface PlatformKeysArgs {
-    readonly accountId: string;
-    readonly region: string;
-    readonly partition: string;
-    /** `<project>-<stack>`: the stack's SNS topics are named under it; services may publish with the keys only to them. */
-    readonly namePrefix: string;
-    /** Every log group of the stack is named under this prefix; the logs key is usable only for them. */
-    readonly logGroupPrefix: string;
     /**
-     * Log group name patterns outside the prefix that the logs key must also serve, e.g. the
-     * groups Glue names after a security configuration. Each must name something of this stack.
-     * @default []
+     * The logs key serves the stack's log groups (`names.logGroupPrefix`) and those AWS services
+     * name after its resources (`names.serviceLogGroupPatterns`); the keys are retained and wait
+     * out the deletion window of `protection`.
      */
-    readonly additionalLogGroupPatterns?: readonly string[];
-    /** Days (7-30) a deleted key waits before AWS destroys it. */
-    readonly deletionWindowInDays: number;
-    /** Keep the keys when the stack is destroyed (data encrypted under them outlives the stack). */
-    readonly retainOnDelete: boolean;
+    readonly context: StackContext;
 }
 
 type Statement = Record<string, unknown>;
@@ -30,8 +20,7 @@ type Statement = Record<string, unknown>;
  */
 export function rotatedKeyArgs(args: {
     readonly description: string;
-    readonly partition: string;
-    readonly accountId: string;
+    readonly arn: Arns;
     readonly deletionWindowInDays: number;
     readonly statements?: readonly Statement[];
 }): aws.kms.KeyArgs {
@@ -49,7 +38,7 @@ export function rotatedKeyArgs(args: {
                 {
                     Sid: "AccountAdministersKeyThroughIam",
                     Effect: "Allow",
-                    Principal: { AWS: `arn:${args.partition}:iam::${args.accountId}:root` },
+                    Principal: { AWS: args.arn.accountRoot },
                     Action: "kms:*",
                     Resource: "*",
                 },
@@ -85,7 +74,8 @@ export class PlatformKeys extends pulumi.ComponentResource {
         // SNS encrypts a message under the encryption context aws:sns:topicArn, whoever publishes it
         // (AWS uses the condition in GameLift FlexMatch's "Set up an SNS topic with server-side
         // encryption"), so a service may use the key only for the stack's topics.
-        const stackTopics = `arn:${args.partition}:sns:${args.region}:${args.accountId}:${args.namePrefix}-*`;
+        const { names, arn, region, accountId, protection } = args.context;
+        const stackTopics = arn.regional("sns", `${names.prefix}-*`);
         const publishToStackTopics = (sid: string, service: string, condition: Record<string, Record<string, string>>): Statement => ({
             Sid: sid,
             Effect: "Allow",
@@ -94,9 +84,9 @@ export class PlatformKeys extends pulumi.ComponentResource {
             Resource: "*",
             Condition: { ...condition, ArnLike: { "kms:EncryptionContext:aws:sns:topicArn": stackTopics } },
         });
-        const logsService = `logs.${args.region}.amazonaws.com`;
-        const logGroupArn = (pattern: string): string => `arn:${args.partition}:logs:${args.region}:${args.accountId}:log-group:${pattern}`;
-        const logGroupPatterns = [`${args.logGroupPrefix}*`, ...(args.additionalLogGroupPatterns ?? [])].map(logGroupArn);
+        const logsService = `logs.${region}.amazonaws.com`;
+        const { glue, warehouseAudit } = names.serviceLogGroupPatterns;
+        const logGroupPatterns = [`${names.logGroupPrefix}*`, ...glue, warehouseAudit].map((pattern) => arn.logGroup(pattern));
         const logsStatements: Statement[] = [
             {
                 Sid: "CloudWatchLogsUseForThisStacksLogGroups",
@@ -112,7 +102,7 @@ export class PlatformKeys extends pulumi.ComponentResource {
                 },
             },
             publishToStackTopics("AlarmsPublishToEncryptedAlertTopic", "cloudwatch.amazonaws.com", {
-                StringEquals: { "aws:SourceAccount": args.accountId },
+                StringEquals: { "aws:SourceAccount": accountId },
             }),
             // SNS: "Adding the aws:SourceAccount, aws:SourceArn, and aws:SourceOrgID ... is not supported for EventBridge-to-encrypted topics."
             publishToStackTopics("EventsPublishToEncryptedAlertTopic", "events.amazonaws.com", {}),
@@ -123,11 +113,15 @@ export class PlatformKeys extends pulumi.ComponentResource {
         ];
 
         const key = (purpose: string, description: string, statements: Statement[]): aws.kms.Key =>
-            new aws.kms.Key(`${name}-${purpose}`, rotatedKeyArgs({ ...args, description, statements }), {
-                parent: this,
-                protect: args.retainOnDelete,
-                retainOnDelete: args.retainOnDelete,
-            });
+            new aws.kms.Key(
+                `${name}-${purpose}`,
+                rotatedKeyArgs({ arn, deletionWindowInDays: protection.kmsDeletionWindowDays, description, statements }),
+                {
+                    parent: this,
+                    protect: protection.retainOnDelete,
+                    retainOnDelete: protection.retainOnDelete,
+                },
+            );
 
         this.dataLake = key("data-lake", "Data lake: S3 medallion buckets, Glue, Data Catalog, Athena results", []);
         this.logs = key("logs", "Operational telemetry: CloudWatch log groups and alert topics", logsStatements);

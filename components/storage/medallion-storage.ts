@@ -1,13 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { dataLayers, type DataLayer, type LayerLifecycle } from "../../config";
-import type { ResourceNames } from "../naming/resource-names";
 import { SecureBucket } from "./secure-bucket";
+import type { StackContext } from "../../lib/stack-context";
 
 export interface MedallionStorageArgs {
-    readonly names: ResourceNames;
-    readonly accountId: string;
-    readonly partition: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** Key for every bucket but the access-log bucket (see SecureBucket). */
     readonly dataLakeKey: aws.kms.Key;
     /** Lifecycle of current objects per layer. */
@@ -17,7 +16,6 @@ export interface MedallionStorageArgs {
     readonly noncurrentVersionExpirationDays: number;
     readonly accessLogExpirationDays: number;
     readonly athenaResultsExpirationDays: number;
-    readonly retainOnDelete: boolean;
     /**
      * Names of buckets created outside this component that log to the access-log bucket (e.g. the
      * delivery pipeline's artifacts bucket); its policy admits log delivery only from named buckets.
@@ -43,15 +41,17 @@ export class MedallionStorage extends pulumi.ComponentResource {
 
     constructor(name: string, args: MedallionStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:storage:MedallionStorage", name, {}, opts);
+        const { accountId, names, arn } = args.context;
+        const { retainOnDelete } = args.context.protection;
 
-        const { names, retainOnDelete, noncurrentVersionExpirationDays } = args;
+        const { noncurrentVersionExpirationDays } = args;
         const noTiering = { transitionToIaDays: 0, transitionToGlacierDays: 0 };
 
         const accessLogBucketName = names.bucket("access-logs");
         const loggedBucketArns = [
             ...[...dataLayers, ...supportBuckets].map((purpose) => names.bucket(purpose)),
             ...(args.additionalLoggedBucketNames ?? []),
-        ].map((bucket) => `arn:${args.partition}:s3:::${bucket}`);
+        ].map((bucket) => arn.s3(bucket));
         this.accessLogs = new SecureBucket(
             `${name}-access-logs`,
             {
@@ -65,9 +65,9 @@ export class MedallionStorage extends pulumi.ComponentResource {
                         Effect: "Allow",
                         Principal: { Service: "logging.s3.amazonaws.com" },
                         Action: "s3:PutObject",
-                        Resource: `arn:${args.partition}:s3:::${accessLogBucketName}/*`,
+                        Resource: arn.s3(`${accessLogBucketName}/*`),
                         Condition: {
-                            StringEquals: { "aws:SourceAccount": args.accountId },
+                            StringEquals: { "aws:SourceAccount": accountId },
                             ArnEquals: { "aws:SourceArn": loggedBucketArns },
                         },
                     },

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PolicyStatement } from "../security/iam-documents";
+import type { PolicyStatement } from "../../lib/iam/documents";
 
 export interface BucketLifecycle {
     /** Days before current objects move to Standard-IA; 0 = never. */

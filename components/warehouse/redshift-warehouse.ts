@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../../config";
-import type { ResourceNames } from "../naming/resource-names";
-import { serviceTrustPolicy } from "../security/iam-documents";
+import { serviceTrustPolicy } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
 /** The audit logs the namespace exports to CloudWatch Logs. */
 export const auditLogs = ["connectionlog", "userlog", "useractivitylog"] as const;
@@ -99,13 +99,8 @@ export function spectrumPolicy(access: SpectrumAccess): { Version: string; State
 }
 
 export interface RedshiftWarehouseArgs {
-    readonly accountId: string;
-    readonly partition: string;
-    readonly region: string;
-    readonly names: ResourceNames;
-    /** Physical namespace name; the audit log groups and the logs key policy are named after it. */
-    readonly namespaceName: string;
-    readonly workgroupName: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     readonly network: {
         readonly vpcId: pulumi.Input<string>;
         /** Private subnets in three AZs (Redshift Serverless requires three). */
@@ -130,11 +125,6 @@ export interface RedshiftWarehouseArgs {
     readonly warehouse: PlatformConfig["warehouse"];
     /** Usage alarms publish here. */
     readonly alertTopic: aws.sns.Topic;
-    /** Alarm names are made from this, e.g. `<prefix>-daily-usage`. */
-    readonly alarmNamePrefix: string;
-    readonly logRetentionDays: number;
-    /** Protect and keep the namespace (the warehouse's data) and its audit logs when the stack is destroyed. */
-    readonly retainOnDelete: boolean;
 }
 
 /**
@@ -165,8 +155,12 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
 
     constructor(name: string, args: RedshiftWarehouseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:warehouse:RedshiftWarehouse", name, {}, opts);
+        const { accountId, partition, region, names } = args.context;
+        const { retainOnDelete, logRetentionDays } = args.context.protection;
 
-        const { network, keys, warehouse, partition, region, accountId } = args;
+        const { network, keys, warehouse } = args;
+        // The namespace, the workgroup and their alarms share one name; Redshift names the audit log groups after it.
+        const warehouseName = names.warehouse;
         this.databaseName = warehouseDatabaseName;
 
         this.spectrumRole = new aws.iam.Role(
@@ -175,12 +169,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                 description: "Default role of the Redshift Serverless namespace: reads gold through Spectrum",
                 // AWS requires both principals for a Redshift Serverless namespace role.
                 assumeRolePolicy: JSON.stringify(
-                    serviceTrustPolicy(["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"], {
-                        partition,
-                        region,
-                        accountId,
-                        namePrefix: args.names.prefix,
-                    }),
+                    serviceTrustPolicy(["redshift.amazonaws.com", "redshift-serverless.amazonaws.com"], args.context),
                 ),
             },
             { parent: this },
@@ -210,15 +199,15 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
             (log) =>
                 new aws.cloudwatch.LogGroup(
                     `${name}-${log}`,
-                    { name: auditLogGroupName(args.namespaceName, log), retentionInDays: args.logRetentionDays, kmsKeyId: keys.logs.arn },
-                    { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
+                    { name: auditLogGroupName(warehouseName, log), retentionInDays: logRetentionDays, kmsKeyId: keys.logs.arn },
+                    { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
                 ),
         );
 
         this.namespace = new aws.redshiftserverless.Namespace(
             `${name}-namespace`,
             {
-                namespaceName: args.namespaceName,
+                namespaceName: warehouseName,
                 dbName: warehouseDatabaseName,
                 adminUsername: "warehouse_admin",
                 manageAdminPassword: true,
@@ -228,7 +217,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                 defaultIamRoleArn: this.spectrumRole.arn,
                 logExports: [...auditLogs],
             },
-            { parent: this, dependsOn: logGroups, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
+            { parent: this, dependsOn: logGroups, protect: retainOnDelete, retainOnDelete: retainOnDelete },
         );
 
         this.securityGroup = new aws.ec2.SecurityGroup(
@@ -307,7 +296,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
         this.workgroup = new aws.redshiftserverless.Workgroup(
             `${name}-workgroup`,
             {
-                workgroupName: args.workgroupName,
+                workgroupName: warehouseName,
                 namespaceName: this.namespace.namespaceName,
                 baseCapacity: warehouse.baseCapacity,
                 maxCapacity: warehouse.maxCapacity,
@@ -344,9 +333,9 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
             new aws.cloudwatch.MetricAlarm(
                 `${name}-${period}-usage`,
                 {
-                    name: `${args.alarmNamePrefix}-${period}-usage`,
+                    name: `${warehouseName}-${period}-usage`,
                     alarmDescription:
-                        `Redshift Serverless workgroup ${args.workgroupName} has used ${threshold} of its ${amount} ${period} RPU-hours; ` +
+                        `Redshift Serverless workgroup ${warehouseName} has used ${threshold} of its ${amount} ${period} RPU-hours; ` +
                         `at ${amount} the usage limit will ${warehouse.usageLimitBreachAction}.`,
                     namespace: "AWS/Redshift-Serverless",
                     metricName: "UsageLimitConsumed",

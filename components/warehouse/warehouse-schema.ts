@@ -3,21 +3,13 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { contentHash, type LibraryEntry } from "../etl/glue-library";
-import type { ResourceNames } from "../naming/resource-names";
-import { serviceTrustPolicy } from "../security/iam-documents";
+import { serviceTrustPolicy } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
 const repoRoot = path.join(__dirname, "..", "..");
 
 /** Schemas the function creates; the warehouse-load Glue job passes the same as `--external_schema` and `--warehouse_schema`. */
 export const warehouseSchemaNames = { external: "gold_ext", warehouse: "warehouse" } as const;
-
-/**
- * Name of the warehouse-load Glue job's IAM role. The function creates that role's database user
- * (`IAMR:<name>`) and grants it what the MERGEs need, so the job's role must be named exactly this.
- */
-export function warehouseLoaderRoleName(names: ResourceNames): string {
-    return names.resource("glue-warehouse-load");
-}
 
 /** What the function needs of the warehouse; `RedshiftWarehouse` provides it. */
 export interface WarehouseEndpoint extends pulumi.Resource {
@@ -28,23 +20,16 @@ export interface WarehouseEndpoint extends pulumi.Resource {
 }
 
 export interface WarehouseSchemaArgs {
-    readonly names: ResourceNames;
-    readonly accountId: string;
-    readonly partition: string;
-    readonly region: string;
+    /** Where the stack deploys, how it names things and protects its data. */
+    readonly context: StackContext;
     /** The invocation waits for every resource in it (workgroup, Spectrum role and its policy). */
     readonly warehouse: WarehouseEndpoint;
     /** The gold Glue database behind the Spectrum external schema. */
     readonly goldDatabase: aws.glue.CatalogDatabase;
-    /** IAM role name of the warehouse loader (`warehouseLoaderRoleName`). */
-    readonly loaderRoleName: pulumi.Input<string>;
     /** Encrypts the namespace's admin secret; the function decrypts it only through Secrets Manager. */
     readonly secretsKey: aws.kms.Key;
     /** Encrypts the function's log group. */
     readonly logsKey: aws.kms.Key;
-    readonly logRetentionDays: number;
-    /** Keep the function's log group when the stack is deleted. */
-    readonly retainOnDelete: boolean;
 }
 
 /**
@@ -137,8 +122,10 @@ export class WarehouseSchema extends pulumi.ComponentResource {
 
     constructor(name: string, args: WarehouseSchemaArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:warehouse:WarehouseSchema", name, {}, opts);
+        const { accountId, partition, region, names } = args.context;
+        const { retainOnDelete, logRetentionDays } = args.context.protection;
 
-        const { names, partition, region, accountId, warehouse } = args;
+        const { warehouse } = args;
         const functionName = names.resource("warehouse-schema");
         const logGroupName = names.logGroup("warehouse-schema");
         const entries = schemaFunctionEntries();
@@ -146,8 +133,8 @@ export class WarehouseSchema extends pulumi.ComponentResource {
 
         this.logGroup = new aws.cloudwatch.LogGroup(
             name,
-            { name: logGroupName, kmsKeyId: args.logsKey.arn, retentionInDays: args.logRetentionDays },
-            { parent: this, protect: args.retainOnDelete, retainOnDelete: args.retainOnDelete },
+            { name: logGroupName, kmsKeyId: args.logsKey.arn, retentionInDays: logRetentionDays },
+            { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
         );
 
         this.role = new aws.iam.Role(
@@ -155,9 +142,7 @@ export class WarehouseSchema extends pulumi.ComponentResource {
             {
                 name: functionName,
                 description: "Applies the warehouse schema SQL at deploy time (functions/warehouse-schema).",
-                assumeRolePolicy: JSON.stringify(
-                    serviceTrustPolicy("lambda.amazonaws.com", { partition, region, accountId, namePrefix: names.prefix }),
-                ),
+                assumeRolePolicy: JSON.stringify(serviceTrustPolicy("lambda.amazonaws.com", args.context)),
                 maxSessionDuration: 3600,
             },
             { parent: this },
@@ -220,7 +205,7 @@ export class WarehouseSchema extends pulumi.ComponentResource {
                     warehouseSchema: warehouseSchemaNames.warehouse,
                     goldDatabase: args.goldDatabase.name,
                     spectrumRoleArn: warehouse.spectrumRole.arn,
-                    loaderRole: args.loaderRoleName,
+                    loaderRole: names.warehouseLoaderRole,
                 }),
             },
             { parent: this, dependsOn: [warehouse, args.goldDatabase] },

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { ResourceNames } from "../../components/naming/resource-names";
+import { ResourceNames } from "../../lib/naming/resource-names";
 
 const validBucketName = /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 

@@ -7,7 +7,7 @@ import {
     stackServices,
     trustedServices,
 } from "../../components/cicd/deployer-access";
-import type { PolicyStatement } from "../../components/security/iam-documents";
+import type { PolicyStatement } from "../../lib/iam/documents";
 import { permissionsBoundaryTransform } from "../../components/security/permissions-boundary";
 import type { PlannedResource } from "../../harness/evaluate";
 import { iamPatternMatches } from "../../policies/framework/iam-policy-document";

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { requiredTagKeys } from "../../config";
-import { isTaggable } from "../../components/tagging/required-tags";
+import { isTaggable } from "../../lib/tagging/required-tags";
 import { minimalDevStackConfig, ofType, planOf, planOfStackFile } from "./plans";
 
 describe("network", () => {

@@ -1,3 +1,5 @@
+import type { StackContext } from "../stack-context";
+
 /** The shapes of the IAM policy documents the components build, and the trust policies of service roles. */
 
 export type PolicyStatement = Record<string, unknown>;
@@ -19,13 +21,7 @@ export type TrustedService =
     | "vpc-flow-logs.amazonaws.com";
 
 /** Where a stack's roles may be assumed from: this account, and resources named with the stack's prefix. */
-export interface TrustScope {
-    readonly partition: string;
-    readonly region: string;
-    readonly accountId: string;
-    /** `<project>-<stack>`: the first part of every physical name of the stack. */
-    readonly namePrefix: string;
-}
+export type TrustScope = Pick<StackContext, "accountId" | "arn" | "names">;
 
 type Condition = Record<string, Record<string, string>>;
 
@@ -39,17 +35,17 @@ const sourceConditions: Readonly<Record<TrustedService, ((scope: TrustScope) => 
     // CodeBuild, "Cross-service confused deputy prevention": aws:SourceArn is the project's ARN.
     "codebuild.amazonaws.com": (s) => ({
         StringEquals: { "aws:SourceAccount": s.accountId },
-        ArnLike: { "aws:SourceArn": `arn:${s.partition}:codebuild:${s.region}:${s.accountId}:project/${s.namePrefix}-*` },
+        ArnLike: { "aws:SourceArn": s.arn.regional("codebuild", `project/${s.names.prefix}-*`) },
     }),
     // EventBridge, "Cross-service confused deputy prevention": aws:SourceArn is the rule's ARN.
     "events.amazonaws.com": (s) => ({
         StringEquals: { "aws:SourceAccount": s.accountId },
-        ArnLike: { "aws:SourceArn": `arn:${s.partition}:events:${s.region}:${s.accountId}:rule/${s.namePrefix}-*` },
+        ArnLike: { "aws:SourceArn": s.arn.regional("events", `rule/${s.names.prefix}-*`) },
     }),
     // Amazon VPC, "IAM role for publishing flow logs to CloudWatch Logs": the source ARN is the flow log's.
     "vpc-flow-logs.amazonaws.com": (s) => ({
         StringEquals: { "aws:SourceAccount": s.accountId },
-        ArnLike: { "aws:SourceArn": `arn:${s.partition}:ec2:${s.region}:${s.accountId}:vpc-flow-log/*` },
+        ArnLike: { "aws:SourceArn": s.arn.regional("ec2", "vpc-flow-log/*") },
     }),
     // Amazon Redshift, "Cross-service confused deputy prevention" shows aws:SourceAccount for both
     // principals; its aws:SourceArn examples name a cluster or a workgroup, not the namespace the

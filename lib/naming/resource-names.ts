@@ -47,6 +47,32 @@ export class ResourceNames {
         return `${this.prefix.replace(/-/g, "_")}_`;
     }
 
+    /** The Glue security configuration; Glue names the log groups of the jobs it encrypts after it. */
+    get glueSecurityConfiguration(): string {
+        return this.resource("glue");
+    }
+
+    /** The Redshift Serverless namespace and workgroup; Redshift names their audit log groups after it. */
+    get warehouse(): string {
+        return this.resource("warehouse");
+    }
+
+    /**
+     * The warehouse-load Glue job's role: the warehouse schema function creates its database user
+     * (`IAMR:<name>`) and grants it what the MERGEs need, so both must use this name.
+     */
+    get warehouseLoaderRole(): string {
+        return this.resource("glue-warehouse-load");
+    }
+
+    /** Log groups AWS services name after the stack's resources (outside `logGroupPrefix`): Glue's for encrypted jobs, Redshift's audit logs. */
+    get serviceLogGroupPatterns(): { readonly glue: readonly string[]; readonly warehouseAudit: string } {
+        return {
+            glue: ["jobs", "python-jobs"].map((folder) => `/aws-glue/${folder}/${this.glueSecurityConfiguration}-role/*`),
+            warehouseAudit: `/aws/redshift/${this.warehouse}/*`,
+        };
+    }
+
     /** Names for services that allow up to `limit` characters of `[a-z0-9-]`. */
     resource(purpose: string, limit = 64): string {
         return fit([this.prefix, slug(purpose)], shortHash(`${this.project}:${this.stack}:${purpose}`, 6), limit, false);
