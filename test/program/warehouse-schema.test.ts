@@ -136,7 +136,9 @@ for (const { stack, retentionDays, retained } of stacks) {
         });
 
         const loaderJobRoleName = (): string => {
-            const job = ofType(resources(), "aws:glue/job:Job").find((candidate) => candidate.inputs["name"] === `lakehouse-${stack}-warehouse-load`);
+            const job = ofType(resources(), "aws:glue/job:Job").find(
+                (candidate) => candidate.inputs["name"] === `lakehouse-${stack}-warehouse-load`,
+            );
             return String(job?.inputs["roleArn"]).split("/").pop() ?? "";
         };
 
