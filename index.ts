@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { loadPlatformConfig } from "./config";
 import { checkDataCatalogEncryption } from "./components/catalog/data-catalog-encryption";
+import { dataProtectionTransform } from "./lib/protection/data-protection";
 import { requiredTagsTransform } from "./lib/tagging/required-tags";
 import { currentStackContext } from "./platform/context";
 import { delivery, deliveryOutputs } from "./platform/delivery";
@@ -18,6 +19,8 @@ export = async () => {
     // Fails with every config problem listed before anything is registered.
     const config = loadPlatformConfig();
     pulumi.runtime.registerResourceTransform(requiredTagsTransform(config.tags));
+    // Every data-bearing resource is protected and kept where the environment keeps data.
+    pulumi.runtime.registerResourceTransform(dataProtectionTransform(config.protection.retainOnDelete));
     const context = await currentStackContext(config);
     // The catalog's encryption is the account's: the stack that manages it claims it, the others check it.
     await checkDataCatalogEncryption(context, config.catalog.encryption);

@@ -56,6 +56,9 @@ interface Registration {
     readonly outputs: Record<string, unknown>;
     /** `dependsOn` added by stack transforms, which the engine honours like the resource's own. */
     readonly transformDependencies: Set<pulumi.Resource>;
+    /** The options after stack transforms, as the engine stores them. */
+    readonly protect: boolean;
+    readonly retainOnDelete: boolean;
 }
 
 interface Capture {
@@ -109,13 +112,25 @@ class PlanRecorder implements pulumi.runtime.Mocks {
     async newResource(args: pulumi.runtime.MockResourceArgs): Promise<{ id: string | undefined; state: Record<string, unknown> }> {
         // The engine applies stack transforms to every registration; the mock monitor leaves that to us.
         let inputs: Record<string, unknown> = args.inputs;
+        // As the engine hands them over: protect inherited from the parent by the SDK, unset options false.
+        const capture = this.captures.find((candidate) => candidate.type === args.type && candidate.name === args.name);
+        let protect = capture ? this.effectiveProtect(capture) : false;
+        let retainOnDelete = capture?.retainOnDelete ?? false;
         const transformDependencies = new Set<pulumi.Resource>();
         for (const transform of this.stackTransforms) {
-            const result = await transform({ type: args.type, name: args.name, custom: args.custom ?? true, props: inputs, opts: {} });
+            const result = await transform({
+                type: args.type,
+                name: args.name,
+                custom: args.custom ?? true,
+                props: inputs,
+                opts: { protect, retainOnDelete },
+            });
             if (!result) continue;
             inputs = await new Promise((resolve) =>
                 pulumi.output(result.props).apply((props) => resolve(props as Record<string, unknown>)),
             );
+            protect = result.opts?.protect ?? protect;
+            retainOnDelete = result.opts?.retainOnDelete ?? retainOnDelete;
             await referencedResources(result.opts?.dependsOn, transformDependencies);
         }
         const { id, state } =
@@ -135,6 +150,8 @@ class PlanRecorder implements pulumi.runtime.Mocks {
             inputs,
             outputs,
             transformDependencies,
+            protect,
+            retainOnDelete,
         });
         return { id: args.custom === false ? undefined : id, state: outputs };
     }
@@ -142,6 +159,13 @@ class PlanRecorder implements pulumi.runtime.Mocks {
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         this.invokes.add(args.token);
         return callResult(args.token, args.inputs as Record<string, unknown>, this.context);
+    }
+
+    /** Protect as the SDK resolves it: the resource's own, else its parent's. */
+    effectiveProtect(capture: Capture): boolean {
+        if (capture.protect !== undefined) return capture.protect;
+        const parent = capture.parent ? this.captures.find((candidate) => candidate.resource === capture.parent) : undefined;
+        return parent ? this.effectiveProtect(parent) : false;
     }
 
     /** Legacy stack transformation: the one hook that sees each resource object with its options. */
@@ -242,11 +266,6 @@ export async function evaluateStack(
         if (pulumi.CustomResource.isInstance(resource) || capture.type === "awsx:ec2:Vpc") return [urnOf(capture)];
         return (children.get(resource) ?? []).flatMap((child) => expand(child.resource));
     };
-    const effectiveProtect = (capture: Capture): boolean => {
-        if (capture.protect !== undefined) return capture.protect;
-        const parent = capture.parent ? byResource.get(capture.parent) : undefined;
-        return parent ? effectiveProtect(parent) : false;
-    };
     const toUrns = (resources: Set<pulumi.Resource>): string[] => [...new Set([...resources].flatMap(expand))].sort();
     // An alias names the resource's old URN, or the parts of it that differ (the SDK's Alias).
     const aliasUrn = (capture: Capture, alias: string | pulumi.Alias): string | undefined => {
@@ -290,8 +309,8 @@ export async function evaluateStack(
             ...(parentCapture ? { parent: urnOf(parentCapture) } : {}),
             dependencies: toUrns(new Set([...(await capture.dependencies), ...registration.transformDependencies])),
             propertyDependencies,
-            protect: effectiveProtect(capture),
-            retainOnDelete: capture.retainOnDelete,
+            protect: registration.protect,
+            retainOnDelete: registration.retainOnDelete,
             ...(capture.aliases.length > 0 ? { aliases: capture.aliases.flatMap((alias) => aliasUrn(capture, alias) ?? []) } : {}),
         });
     }

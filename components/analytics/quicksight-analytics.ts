@@ -393,7 +393,7 @@ export class QuickSightAnalytics extends pulumi.ComponentResource {
                 kmsKeyId: redshift.secretsKey.arn,
                 recoveryWindowInDays: redshift.recoveryWindowDays,
             },
-            { parent: this, protect: args.context.protection.retainOnDelete, retainOnDelete: args.context.protection.retainOnDelete },
+            { parent: this },
         );
         if (!args.readiness.redshiftCredentials) {
             pulumi.log.warn(

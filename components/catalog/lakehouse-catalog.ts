@@ -76,12 +76,8 @@ export class LakehouseCatalog extends pulumi.ComponentResource {
     constructor(name: string, args: LakehouseCatalogArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:catalog:LakehouseCatalog", name, {}, opts);
         const { names } = args.context;
-        const { retainOnDelete } = args.context.protection;
-
-        const dataProtection: pulumi.CustomResourceOptions = {
+        const afterEncryption: pulumi.CustomResourceOptions = {
             parent: this,
-            protect: retainOnDelete,
-            retainOnDelete,
             dependsOn: args.encryption ? [args.encryption] : [],
         };
 
@@ -99,7 +95,7 @@ export class LakehouseCatalog extends pulumi.ComponentResource {
                         description: `The ${layer} layer of the ${names.prefix} lakehouse.`,
                         locationUri: pulumi.interpolate`s3://${args.bucketNames[layer]}/`,
                     },
-                    dataProtection,
+                    afterEncryption,
                 ),
             ]),
         ) as Record<CatalogLayer, aws.glue.CatalogDatabase>;
@@ -135,7 +131,7 @@ export class LakehouseCatalog extends pulumi.ComponentResource {
                         columns: table.columns.map((column) => ({ ...column })),
                     },
                 },
-                dataProtection,
+                afterEncryption,
             );
 
         for (const dataset of args.datasets) {

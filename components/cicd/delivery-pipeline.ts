@@ -66,11 +66,10 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
     constructor(name: string, args: DeliveryPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:cicd:DeliveryPipeline", name, {}, opts);
         const { accountId, partition, region, names } = args.context;
-        const { logRetentionDays, retainOnDelete } = args.context.protection;
+        const { logRetentionDays } = args.context.protection;
 
         const { delivery } = args;
         const child: pulumi.CustomResourceOptions = { parent: this };
-        const retained: pulumi.CustomResourceOptions = { parent: this, protect: retainOnDelete, retainOnDelete };
         const requiresApproval = args.context.environment === "prod";
 
         const pipelineName = names.resource("delivery", 100);
@@ -89,7 +88,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                 bucketName,
                 kmsKey: args.deliveryKey,
                 accessLogBucket: args.accessLogBucket,
-                retainOnDelete,
+                context: args.context,
                 lifecycle: {
                     transitionToIaDays: 0,
                     transitionToGlacierDays: 0,
@@ -192,7 +191,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
             const logGroup = new aws.cloudwatch.LogGroup(
                 `${name}-${stage}`,
                 { name: logGroupName(stage), kmsKeyId: args.logsKey.arn, retentionInDays: logRetentionDays },
-                retained,
+                child,
             );
             return new aws.codebuild.Project(
                 `${name}-${stage}`,

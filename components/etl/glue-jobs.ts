@@ -131,7 +131,7 @@ export class GlueJobs extends pulumi.ComponentResource {
     constructor(name: string, args: GlueJobsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:etl:GlueJobs", name, {}, opts);
         const { accountId, partition, region, names } = args.context;
-        const { retainOnDelete, logRetentionDays } = args.context.protection;
+        const { logRetentionDays } = args.context.protection;
 
         const { etl } = args;
 
@@ -205,7 +205,7 @@ export class GlueJobs extends pulumi.ComponentResource {
                     new aws.cloudwatch.LogGroup(
                         `${name}-${job.key}-${groupName.split("/").pop()}`,
                         { name: groupName, kmsKeyId: args.logsKey.arn, retentionInDays: logRetentionDays },
-                        { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
+                        { parent: this },
                     ),
             );
             const role = new aws.iam.Role(

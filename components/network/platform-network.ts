@@ -101,7 +101,7 @@ export class PlatformNetwork extends pulumi.ComponentResource {
     constructor(name: string, args: PlatformNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:network:PlatformNetwork", name, {}, opts);
         const { accountId, region, names, arn } = args.context;
-        const { logRetentionDays, retainOnDelete } = args.context.protection;
+        const { logRetentionDays } = args.context.protection;
 
         const { network } = args;
         const isolated = network.natGateways === "None";
@@ -173,7 +173,7 @@ export class PlatformNetwork extends pulumi.ComponentResource {
         const flowLogGroup = new aws.cloudwatch.LogGroup(
             `${name}-flow-logs`,
             { name: names.logGroup("vpc-flow-logs"), retentionInDays: logRetentionDays, kmsKeyId: args.logsKey.arn },
-            { parent: this, retainOnDelete: retainOnDelete },
+            { parent: this },
         );
         const flowLogRole = new aws.iam.Role(
             `${name}-flow-logs`,

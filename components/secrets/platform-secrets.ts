@@ -35,7 +35,6 @@ export class PlatformSecrets extends pulumi.ComponentResource {
 
     constructor(name: string, args: PlatformSecretsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:secrets:PlatformSecrets", name, {}, opts);
-        const { retainOnDelete } = args.context.protection;
 
         const secret = (purpose: string, description: string): aws.secretsmanager.Secret =>
             new aws.secretsmanager.Secret(
@@ -46,7 +45,7 @@ export class PlatformSecrets extends pulumi.ComponentResource {
                     kmsKeyId: args.secretsKey.arn,
                     recoveryWindowInDays: args.recoveryWindowDays,
                 },
-                { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
+                { parent: this },
             );
 
         this.restSourceCredentials = secret(

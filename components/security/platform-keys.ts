@@ -116,11 +116,7 @@ export class PlatformKeys extends pulumi.ComponentResource {
             new aws.kms.Key(
                 `${name}-${purpose}`,
                 rotatedKeyArgs({ arn, deletionWindowInDays: protection.kmsDeletionWindowDays, description, statements }),
-                {
-                    parent: this,
-                    protect: protection.retainOnDelete,
-                    retainOnDelete: protection.retainOnDelete,
-                },
+                { parent: this },
             );
 
         this.dataLake = key("data-lake", "Data lake: S3 medallion buckets, Glue, Data Catalog, Athena results", []);

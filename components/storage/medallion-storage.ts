@@ -42,7 +42,6 @@ export class MedallionStorage extends pulumi.ComponentResource {
     constructor(name: string, args: MedallionStorageArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:storage:MedallionStorage", name, {}, opts);
         const { accountId, names, arn } = args.context;
-        const { retainOnDelete } = args.context.protection;
 
         const { noncurrentVersionExpirationDays } = args;
         const noTiering = { transitionToIaDays: 0, transitionToGlacierDays: 0 };
@@ -57,7 +56,7 @@ export class MedallionStorage extends pulumi.ComponentResource {
             {
                 purpose: "access-logs",
                 bucketName: accessLogBucketName,
-                retainOnDelete,
+                context: args.context,
                 lifecycle: { ...noTiering, expirationDays: args.accessLogExpirationDays, noncurrentVersionExpirationDays },
                 additionalPolicyStatements: [
                     {
@@ -84,7 +83,7 @@ export class MedallionStorage extends pulumi.ComponentResource {
                     bucketName: names.bucket(purpose),
                     kmsKey: args.dataLakeKey,
                     accessLogBucket: this.accessLogs,
-                    retainOnDelete,
+                    context: args.context,
                     lifecycle: { ...lifecycle, noncurrentVersionExpirationDays },
                 },
                 { parent: this },

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { PolicyStatement } from "../../lib/iam/documents";
+import type { StackContext } from "../../lib/stack-context";
 
 export interface BucketLifecycle {
     /** Days before current objects move to Standard-IA; 0 = never. */
@@ -24,10 +25,10 @@ interface CommonBucketArgs {
     readonly bucketName: string;
     readonly lifecycle: BucketLifecycle;
     /**
-     * Keep the bucket and its objects when the stack or the resource is deleted. When false the
-     * bucket is created with `forceDestroy` so a dev stack tears down cleanly.
+     * The stack: where it does not keep data on delete, the bucket is created with `forceDestroy`
+     * so the stack tears down cleanly (the data-protection transform keeps it where it does).
      */
-    readonly retainOnDelete: boolean;
+    readonly context: StackContext;
     /** Statements appended to the bucket policy after the TLS-only denials. */
     readonly additionalPolicyStatements?: pulumi.Input<PolicyStatement>[];
 }
@@ -65,17 +66,12 @@ export class SecureBucket extends pulumi.ComponentResource {
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:storage:SecureBucket", name, {}, opts);
 
-        const dataProtection: pulumi.CustomResourceOptions = {
-            parent: this,
-            protect: args.retainOnDelete,
-            retainOnDelete: args.retainOnDelete,
-        };
         const child: pulumi.CustomResourceOptions = { parent: this };
 
         this.bucket = new aws.s3.Bucket(
             name,
-            { bucket: args.bucketName, forceDestroy: !args.retainOnDelete, objectLockEnabled: false },
-            dataProtection,
+            { bucket: args.bucketName, forceDestroy: !args.context.protection.retainOnDelete, objectLockEnabled: false },
+            child,
         );
         const bucketId = this.bucket.id;
         this.name = this.bucket.bucket;

@@ -156,7 +156,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
     constructor(name: string, args: RedshiftWarehouseArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:warehouse:RedshiftWarehouse", name, {}, opts);
         const { accountId, partition, region, names } = args.context;
-        const { retainOnDelete, logRetentionDays } = args.context.protection;
+        const { logRetentionDays } = args.context.protection;
 
         const { network, keys, warehouse } = args;
         // The namespace, the workgroup and their alarms share one name; Redshift names the audit log groups after it.
@@ -200,7 +200,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                 new aws.cloudwatch.LogGroup(
                     `${name}-${log}`,
                     { name: auditLogGroupName(warehouseName, log), retentionInDays: logRetentionDays, kmsKeyId: keys.logs.arn },
-                    { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
+                    { parent: this },
                 ),
         );
 
@@ -217,7 +217,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                 defaultIamRoleArn: this.spectrumRole.arn,
                 logExports: [...auditLogs],
             },
-            { parent: this, dependsOn: logGroups, protect: retainOnDelete, retainOnDelete: retainOnDelete },
+            { parent: this, dependsOn: logGroups },
         );
 
         this.securityGroup = new aws.ec2.SecurityGroup(

@@ -123,7 +123,7 @@ export class WarehouseSchema extends pulumi.ComponentResource {
     constructor(name: string, args: WarehouseSchemaArgs, opts?: pulumi.ComponentResourceOptions) {
         super("lakehouse:warehouse:WarehouseSchema", name, {}, opts);
         const { accountId, partition, region, names } = args.context;
-        const { retainOnDelete, logRetentionDays } = args.context.protection;
+        const { logRetentionDays } = args.context.protection;
 
         const { warehouse } = args;
         const functionName = names.resource("warehouse-schema");
@@ -134,7 +134,7 @@ export class WarehouseSchema extends pulumi.ComponentResource {
         this.logGroup = new aws.cloudwatch.LogGroup(
             name,
             { name: logGroupName, kmsKeyId: args.logsKey.arn, retentionInDays: logRetentionDays },
-            { parent: this, protect: retainOnDelete, retainOnDelete: retainOnDelete },
+            { parent: this },
         );
 
         this.role = new aws.iam.Role(

@@ -122,6 +122,24 @@ describe("data protection per environment", () => {
         }
     });
 
+    it("prod protects and retains every bucket, key, secret, warehouse namespace, catalog database and table and log group", () => {
+        const { resources } = planOf("prod");
+        for (const type of [
+            "aws:s3/bucket:Bucket",
+            "aws:kms/key:Key",
+            "aws:secretsmanager/secret:Secret",
+            "aws:redshiftserverless/namespace:Namespace",
+            "aws:glue/catalogDatabase:CatalogDatabase",
+            "aws:glue/catalogTable:CatalogTable",
+            "aws:cloudwatch/logGroup:LogGroup",
+        ]) {
+            const found = ofType(resources, type);
+            assert.ok(found.length > 0, `prod plans a ${type}`);
+            for (const resource of found)
+                assert.ok(resource.protect && resource.retainOnDelete, `${resource.name} is protected and retained`);
+        }
+    });
+
     it("dev buckets are force-destroyed and nothing is retained, so a dev stack tears down cleanly", () => {
         const { resources } = planOf("dev");
         for (const bucket of ofType(resources, "aws:s3/bucket:Bucket")) assert.equal(bucket.inputs["forceDestroy"], true, bucket.name);
