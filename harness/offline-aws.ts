@@ -5,6 +5,7 @@
  * derived from the resource's name so documents are reproducible, with a fixed placeholder account.
  */
 import { createHash } from "node:crypto";
+import { ResourceNames } from "../lib/naming/resource-names";
 
 export const offlineAccountId = "111111111111";
 
@@ -42,18 +43,18 @@ export interface OfflineWorld {
     readonly missingTables: readonly string[];
 }
 
-/** Where the offline plan runs: the stack's region and name prefix, and what the account holds. */
+/** Where the offline plan runs: the stack's region and physical names, and what the account holds. */
 export interface OfflineContext {
     readonly region: string;
-    /** `<project>-<stack>`, the prefix of the stack's physical names. */
-    readonly namePrefix: string;
+    /** The stack's naming scheme, for what an earlier deploy of it left in the account. */
+    readonly names: ResourceNames;
     readonly world: OfflineWorld;
 }
 
 export function callResult(
     token: string,
     inputs: Record<string, unknown>,
-    { region, namePrefix, world }: OfflineContext,
+    { region, names, world }: OfflineContext,
 ): Record<string, unknown> {
     switch (token) {
         case "aws:index/getCallerIdentity:getCallerIdentity":
@@ -83,7 +84,7 @@ export function callResult(
                             {
                                 catalogEncryptionMode: "SSE-KMS-WITH-SERVICE-ROLE",
                                 sseAwsKmsKeyId: keyArn,
-                                catalogEncryptionServiceRole: `arn:aws:iam::${offlineAccountId}:role/${namePrefix}-glue-catalog-encryption`,
+                                catalogEncryptionServiceRole: `arn:aws:iam::${offlineAccountId}:role/${names.catalogEncryptionRole}`,
                             },
                         ],
                         connectionPasswordEncryptions: [{ awsKmsKeyId: keyArn, returnConnectionPasswordEncrypted: true }],

@@ -5,7 +5,8 @@
  * Pulumi SDK keeps global state), so callers use harness/evaluate.ts, which forks a worker.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { callResult, resourceOutputs, type OfflineContext, type OfflineWorld } from "./offline-aws";
+import { ResourceNames } from "../lib/naming/resource-names";
+import { callResult, offlineAccountId, resourceOutputs, type OfflineContext, type OfflineWorld } from "./offline-aws";
 import type { StackConfig } from "./stack-files";
 
 export interface PlannedResource {
@@ -205,7 +206,8 @@ export async function evaluateStack(
     world: OfflineWorld = { firstDeploy: false, missingTables: [] },
 ): Promise<PlanResult> {
     const region = config.values["aws:region"] ?? "us-east-1";
-    const recorder = new PlanRecorder({ region, namePrefix: `${config.project}-${config.stack}`, world });
+    const names = new ResourceNames(config.project, config.stack, offlineAccountId, region);
+    const recorder = new PlanRecorder({ region, names, world });
     pulumi.runtime.setAllConfig(config.values);
     await pulumi.runtime.setMocks(recorder, config.project, config.stack, true);
 

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ResourceNames } from "../../lib/naming/resource-names";
 import type { StackContext } from "../../lib/stack-context";
 import { serviceTrustPolicy } from "../../lib/iam/documents";
 import { rotatedKeyArgs } from "../security/platform-keys";
@@ -85,7 +84,7 @@ async function claimDataCatalogEncryption(accountId: string, region: string, own
  */
 export async function checkDataCatalogEncryption(context: StackContext, mode: "manage" | "verify"): Promise<void> {
     const { accountId, region, arn, names } = context;
-    if (mode === "manage") await claimDataCatalogEncryption(accountId, region, arn.iam(`role/${catalogEncryptionRoleName(names)}`));
+    if (mode === "manage") await claimDataCatalogEncryption(accountId, region, arn.iam(`role/${names.catalogEncryptionRole}`));
     else await verifyDataCatalogEncryption(accountId, region);
 }
 
@@ -105,7 +104,6 @@ async function verifyDataCatalogEncryption(accountId: string, region: string): P
 }
 
 /** The role Glue encrypts the catalog through, named so the stack can recognise its own setting before creating it. */
-export const catalogEncryptionRoleName = (names: ResourceNames): string => names.resource("glue-catalog-encryption");
 
 export interface DataCatalogEncryptionArgs {
     readonly context: StackContext;
@@ -147,7 +145,7 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
         this.role = new aws.iam.Role(
             `${name}-role`,
             {
-                name: catalogEncryptionRoleName(names),
+                name: names.catalogEncryptionRole,
                 description: "Glue assumes this role for every KMS call on the account's encrypted Data Catalog.",
                 assumeRolePolicy: JSON.stringify(serviceTrustPolicy("glue.amazonaws.com", context)),
                 maxSessionDuration: 3600,

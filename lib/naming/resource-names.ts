@@ -65,6 +65,11 @@ export class ResourceNames {
         return this.resource("glue-warehouse-load");
     }
 
+    /** The role Glue encrypts the Data Catalog through: the managing stack creates it and checks the account's setting names it. */
+    get catalogEncryptionRole(): string {
+        return this.resource("glue-catalog-encryption");
+    }
+
     /** Log groups AWS services name after the stack's resources (outside `logGroupPrefix`): Glue's for encrypted jobs, Redshift's audit logs. */
     get serviceLogGroupPatterns(): { readonly glue: readonly string[]; readonly warehouseAudit: string } {
         return {

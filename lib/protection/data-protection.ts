@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_DATA_BEARING_TYPES } from "../../policies/rules/data-protection/prod-data-resources-are-retained";
+import { DEFAULT_DATA_BEARING_TYPES } from "../../policies/rules/data-protection/data-bearing-types";
 
 /**
  * Resource types that hold data: what a `pulumi destroy` or a replacement must not take with it

@@ -197,6 +197,13 @@ const RESOURCE_POLICY_PROPERTIES: Readonly<Record<string, string>> = {
     "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy": "policy",
 };
 
+/** Every type that carries a policy document: identity, trust and resource policies, and awsx VPC endpoint specs. */
+export const POLICY_DOCUMENT_TYPES: readonly string[] = [
+    ...IDENTITY_POLICY_TYPES,
+    ...Object.keys(RESOURCE_POLICY_PROPERTIES),
+    "awsx:ec2:Vpc",
+];
+
 /** The endpoint policies an awsx VPC declares in its vpcEndpointSpecs, by position. */
 export function awsxEndpointPolicies(resource: RuleResource): { where: string; value: PropertyValue | undefined }[] {
     if (resource.type !== "awsx:ec2:Vpc") return [];

@@ -18,6 +18,7 @@ import { toPropertyMap, type PropertyMap } from "./property-values";
 import {
     RuleNotApplicable,
     type Enforcement,
+    type Environment,
     type ResourceCheck,
     type RuleConfigSpec,
     type RuleResource,
@@ -37,17 +38,43 @@ export interface RuleMetadata {
     /** Why the condition matters (RULES.md). */
     readonly why: string;
     readonly remediation: string;
-    /** Enforcement in the dev stack's config; prod is always mandatory. */
-    readonly devEnforcement: Enforcement;
+    /**
+     * The types the rule reads; a resource rule is evaluated only on these ("any" for rules whose
+     * types are configurable or are every taggable type). Stack rules list them for RULES.md.
+     */
+    readonly resourceTypes: readonly string[] | "any";
+    /** The level in each environment, unless a stack's policies/config/<stack>.json overrides it. */
+    readonly enforcement: Readonly<Record<Environment, Enforcement>>;
+    /** Exemptions every stack (or the listed environments) gets, each with the reason RULES.md shows. */
+    readonly exemptions?: readonly StandingExemption[];
 }
+
+export interface StandingExemption {
+    /** URN glob, as in a policy config's exemptions. */
+    readonly resource: string;
+    readonly reason: string;
+    /** Where the exemption applies; every environment when absent. */
+    readonly environments?: readonly Environment[];
+}
+
+/** Encryption, exposure, least privilege and secrets: mandatory in every environment. */
+export const MANDATORY_EVERYWHERE: Readonly<Record<Environment, Enforcement>> = {
+    dev: "mandatory",
+    staging: "mandatory",
+    prod: "mandatory",
+};
+
+/** Hygiene that pays off where data lives (retention, versioning, audit trails, rotation): advisory in a throw-away dev stack. */
+export const ADVISORY_IN_DEV: Readonly<Record<Environment, Enforcement>> = { dev: "advisory", staging: "mandatory", prod: "mandatory" };
 
 export interface CatalogRule extends RuleMetadata {
     readonly kind: "resource" | "stack";
     readonly configSchema: PolicyConfigSchema;
+    readonly environmentDefaults: Readonly<Partial<Record<Environment, Readonly<Record<string, unknown>>>>>;
     readonly policy: ResourceValidationPolicy | StackValidationPolicy;
 }
 
-/** The level every policy declares; stack config files override it per stack. */
+/** The level every policy declares; the environment's configuration (policy-config.ts) sets it per stack. */
 export const DEFAULT_ENFORCEMENT: EnforcementLevel = "mandatory";
 
 /**
@@ -147,13 +174,20 @@ export function resourceRule<C = undefined>(meta: RuleMetadata, check: ResourceC
         ...policyBase(meta),
         configSchema: configSchema(config),
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+            if (meta.resourceTypes !== "any" && !meta.resourceTypes.includes(args.type)) return;
             const { settings, exemptions } = readConfig(() => args.getConfig<object>(), config);
             const resource = ruleResourceFromArgs(args);
             const messages = runCheck(args.notApplicable, () => check(resource, settings));
             for (const message of messages) report(reportViolation, exemptions, args.urn, message, false);
         },
     };
-    return { ...meta, kind: "resource", configSchema: configSchema(config), policy };
+    return {
+        ...meta,
+        kind: "resource",
+        configSchema: configSchema(config),
+        environmentDefaults: config?.environmentDefaults ?? {},
+        policy,
+    };
 }
 
 export function stackRule<C = undefined>(meta: RuleMetadata, check: StackCheck<C>, config?: RuleConfigSpec<C>): CatalogRule {
@@ -169,5 +203,5 @@ export function stackRule<C = undefined>(meta: RuleMetadata, check: StackCheck<C
             }
         },
     };
-    return { ...meta, kind: "stack", configSchema: configSchema(config), policy };
+    return { ...meta, kind: "stack", configSchema: configSchema(config), environmentDefaults: config?.environmentDefaults ?? {}, policy };
 }

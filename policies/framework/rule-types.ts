@@ -32,6 +32,14 @@ export type Severity = "low" | "medium" | "high" | "critical";
 /** Levels a policy can run at; the SDK's `remediate` is not used by this pack. */
 export type Enforcement = "mandatory" | "advisory" | "disabled";
 
+/** The environment profiles a stack declares (lakehouse:environment); each has the pack's enforcement defaults. */
+export const environments = ["dev", "staging", "prod"] as const;
+export type Environment = (typeof environments)[number];
+
+export function isEnvironment(value: unknown): value is Environment {
+    return typeof value === "string" && (environments as readonly string[]).includes(value);
+}
+
 /** A resource as rules see it: properties with explicit unknowns, plus the options policies can read. */
 export interface RuleResource {
     readonly type: string;
@@ -63,6 +71,8 @@ export class RuleNotApplicable extends Error {
 /** Rule-specific configuration: the JSON schema the engine validates and a reader that applies defaults. */
 export interface RuleConfigSpec<C> {
     readonly properties: Readonly<Record<string, PolicyConfigJSONSchema>>;
+    /** Property values an environment sets over the schema defaults (e.g. a longer minimum in prod). */
+    readonly environmentDefaults?: Readonly<Partial<Record<Environment, Readonly<Record<string, unknown>>>>>;
     read(raw: PropertyMap): C;
 }
 

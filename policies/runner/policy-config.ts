@@ -8,8 +8,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { catalog } from "../catalog";
+import type { CatalogRule } from "../framework/policy-factory";
+import { environments, isEnvironment, type Environment } from "../framework/rule-types";
 
-/** The JSON of policies/config/<stack>.json. */
+/** A policy configuration as `--policy-pack-config` takes it: entries keyed by policy name, plus `all`. */
 export type PolicyConfig = Record<string, unknown>;
 
 export class PolicyConfigError extends Error {
@@ -49,30 +52,84 @@ export function validatePolicyConfigShape(config: unknown, sourceName: string): 
     return config as PolicyConfig;
 }
 
-/** The stack's own policy configuration, or else its environment's (a stack file kept anywhere). */
+/**
+ * The pack's configuration for an environment: each rule's level there, the property values the
+ * environment sets, and the exemptions every stack of it gets. What a stack runs with unless its
+ * own file overrides part of it.
+ */
+export function environmentPolicyConfig(environment: Environment, rules: readonly CatalogRule[] = catalog): PolicyConfig {
+    return Object.fromEntries(
+        rules.map((rule) => {
+            const exemptions = (rule.exemptions ?? [])
+                .filter((exemption) => !exemption.environments || exemption.environments.includes(environment))
+                .map(({ resource, reason }) => ({ resource, reason }));
+            return [
+                rule.name,
+                {
+                    enforcementLevel: rule.enforcement[environment],
+                    ...(rule.environmentDefaults[environment] ?? {}),
+                    ...(exemptions.length > 0 ? { exemptions } : {}),
+                },
+            ];
+        }),
+    );
+}
+
+/** Lays a stack's own file over its environment's configuration: levels and properties replace, exemptions add up. */
+export function overridePolicyConfig(base: PolicyConfig, overrides: PolicyConfig): PolicyConfig {
+    const result: Record<string, Record<string, unknown>> = Object.fromEntries(
+        Object.entries(base).map(([name, entry]) => [name, { ...(entry as Record<string, unknown>) }]),
+    );
+    const all = overrides.all;
+    const allLevel = isLevel(all)
+        ? all
+        : typeof all === "object" && all !== null
+          ? (all as Record<string, unknown>).enforcementLevel
+          : undefined;
+    if (isLevel(allLevel)) for (const entry of Object.values(result)) entry.enforcementLevel = allLevel;
+    for (const [name, given] of Object.entries(overrides)) {
+        if (name === "all") continue;
+        const entry = result[name] ?? {};
+        if (isLevel(given)) {
+            result[name] = { ...entry, enforcementLevel: given };
+        } else if (given !== null && typeof given === "object") {
+            const { exemptions, ...rest } = given as Record<string, unknown>;
+            const inherited = Array.isArray(entry.exemptions) ? entry.exemptions : [];
+            result[name] = {
+                ...entry,
+                ...rest,
+                ...(exemptions === undefined ? {} : { exemptions: Array.isArray(exemptions) ? [...inherited, ...exemptions] : exemptions }),
+            };
+        }
+    }
+    return result;
+}
+
+/**
+ * What a stack runs with: its environment's configuration from the pack, then, where it exists,
+ * policies/config/<stack>.json (levels, properties and extra exemptions for that stack only).
+ * A stack named after an environment needs no environment argument.
+ */
 export function loadPolicyConfig(stack: string, environment?: string): PolicyConfig {
-    const own = path.join(POLICY_CONFIG_DIR, `${stack}.json`);
-    const file = !fs.existsSync(own) && environment ? path.join(POLICY_CONFIG_DIR, `${environment}.json`) : own;
-    const shown = path.relative(process.cwd(), file) || file;
-    if (!fs.existsSync(file)) {
-        const known = fs.existsSync(POLICY_CONFIG_DIR)
-            ? fs
-                  .readdirSync(POLICY_CONFIG_DIR)
-                  .filter((name) => name.endsWith(".json"))
-                  .map((name) => name.replace(/\.json$/, ""))
-            : [];
+    const profile = environment ?? (isEnvironment(stack) ? stack : undefined);
+    if (!isEnvironment(profile)) {
         throw new PolicyConfigError(
-            `No policy configuration for stack "${stack}": ${shown} does not exist` +
-                (known.length > 0 ? ` (configured stacks: ${known.join(", ")}).` : "."),
+            profile === undefined
+                ? `Stack "${stack}" does not say its environment (lakehouse:environment: ${environments.join(", ")}), which picks its policy levels.`
+                : `Stack "${stack}" has environment "${profile}", which is not one of ${environments.join(", ")}.`,
         );
     }
+    const base = environmentPolicyConfig(profile);
+    const own = path.join(POLICY_CONFIG_DIR, `${stack}.json`);
+    if (!fs.existsSync(own)) return base;
+    const shown = path.relative(process.cwd(), own) || own;
     let parsed: unknown;
     try {
-        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
+        parsed = JSON.parse(fs.readFileSync(own, "utf8"));
     } catch (error) {
         throw new PolicyConfigError(`${shown} is not valid JSON: ${(error as Error).message}`);
     }
-    return validatePolicyConfigShape(parsed, shown);
+    return overridePolicyConfig(base, validatePolicyConfigShape(parsed, shown));
 }
 
 export interface PolicyDeclaration {

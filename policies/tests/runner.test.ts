@@ -13,6 +13,7 @@ import {
     runPolicies,
     type Finding,
 } from "../offline";
+import { environmentPolicyConfig, overridePolicyConfig } from "../runner/policy-config";
 import { keyResource, resource, UNKNOWN, urnOf } from "./harness";
 
 const weakKey = keyResource("data-key", { enableKeyRotation: false });
@@ -100,31 +101,72 @@ describe("offline runner", () => {
             assert.equal(rotationOnly(runPolicies([weakKey], { all: "advisory" }))[0].enforcement, "advisory");
         });
 
-        it("the prod config is mandatory for every policy", () => {
-            const prod = loadPolicyConfig("prod");
-            assert.equal(prod.all, "mandatory");
-            for (const rule of catalog) {
-                const entry = prod[rule.name];
-                const level = typeof entry === "string" ? entry : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel;
-                assert.ok(level === undefined || level === "mandatory", `${rule.name} is ${level} in prod`);
+        const levelOf = (config: Record<string, unknown>, name: string): unknown => {
+            const entry = config[name];
+            return typeof entry === "string" ? entry : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel;
+        };
+
+        it("prod and staging enforce every policy as mandatory", () => {
+            for (const environment of ["prod", "staging"]) {
+                const config = loadPolicyConfig(environment);
+                for (const rule of catalog) assert.equal(levelOf(config, rule.name), "mandatory", `${rule.name} in ${environment}`);
             }
         });
 
-        it("the dev config matches each rule's documented dev enforcement", () => {
+        it("dev lowers exactly the hygiene rules to advisory: attachments, versioning, access logs, audit logs, VPC routing, rotation, PITR, flow logs, tags", () => {
             const dev = loadPolicyConfig("dev");
-            for (const rule of catalog) {
-                const entry = dev[rule.name];
-                const level =
-                    (typeof entry === "string" ? entry : (entry as { enforcementLevel?: string } | undefined)?.enforcementLevel) ?? dev.all;
-                assert.equal(level, rule.devEnforcement, rule.name);
-            }
+            const advisory = catalog.filter((rule) => levelOf(dev, rule.name) === "advisory").map((rule) => rule.name);
+            assert.deepEqual(advisory.sort(), [
+                "dynamodb-table-has-point-in-time-recovery",
+                "iam-policy-attachments-have-a-single-manager",
+                "network-vpc-has-flow-logs",
+                "redshift-serverless-namespace-exports-audit-logs",
+                "redshift-serverless-workgroup-uses-enhanced-vpc-routing",
+                "s3-bucket-has-access-logging",
+                "s3-bucket-has-versioning",
+                "secretsmanager-secret-has-rotation",
+                "tagging-required-tags-are-present",
+            ]);
+            for (const rule of catalog) assert.ok(["advisory", "mandatory"].includes(String(levelOf(dev, rule.name))), rule.name);
         });
 
-        it("a missing stack config is a clear error", () => {
+        it("a stack named anything runs with its environment's configuration and needs no file of its own", () => {
+            assert.deepEqual(loadPolicyConfig("analytics-platform-production-eu-west-1x", "prod"), loadPolicyConfig("prod"));
+            const retention = loadPolicyConfig("team-sandbox", "dev")["logs-log-group-has-retention"] as Record<string, unknown>;
+            assert.equal(retention.minimumRetentionDays, 14);
+            assert.equal(
+                (loadPolicyConfig("eu-prod", "prod")["logs-log-group-has-retention"] as Record<string, unknown>).minimumRetentionDays,
+                365,
+            );
+        });
+
+        it("a stack that does not say its environment, or names an unknown one, is a clear error", () => {
             assert.throws(
                 () => loadPolicyConfig("nope"),
-                (error: Error) => error instanceof PolicyConfigError && /nope\.json does not exist/.test(error.message),
+                (error: Error) =>
+                    error instanceof PolicyConfigError &&
+                    /Stack "nope" does not say its environment \(lakehouse:environment/.test(error.message),
             );
+            assert.throws(
+                () => loadPolicyConfig("nope", "production"),
+                (error: Error) =>
+                    error instanceof PolicyConfigError && /"production", which is not one of dev, staging, prod/.test(error.message),
+            );
+        });
+
+        it("a stack's own file overrides its environment's levels and properties and adds exemptions to the standing ones", () => {
+            const base = environmentPolicyConfig("prod");
+            const merged = overridePolicyConfig(base, {
+                "kms-key-rotation-is-enabled": "advisory",
+                "logs-log-group-has-retention": { minimumRetentionDays: 30 },
+                "secretsmanager-secret-has-rotation": { exemptions: [{ resource: "urn:*::extra", reason: "a long enough reason" }] },
+            });
+            assert.equal(levelOf(merged, "kms-key-rotation-is-enabled"), "advisory");
+            assert.deepEqual(merged["logs-log-group-has-retention"], { enforcementLevel: "mandatory", minimumRetentionDays: 30 });
+            const exemptions = (merged["secretsmanager-secret-has-rotation"] as { exemptions: { resource: string }[] }).exemptions;
+            assert.equal(exemptions.length, 4);
+            assert.equal(exemptions[3].resource, "urn:*::extra");
+            assert.equal(levelOf(overridePolicyConfig(base, { all: "advisory" }), "iam-actions-exist"), "advisory");
         });
 
         it("a config that breaks a policy's schema is rejected like the engine does", () => {

@@ -269,8 +269,12 @@ for (const { stack, approval, push, retention, expiration, emails, retained } of
             }
         });
 
-        it("the policy-pack configuration the stages pass exists for this stack", () => {
-            assert.ok(fs.existsSync(path.join(repoRoot, "policies", "config", `${stack}.json`)));
+        it("preview and deploy write the stack's policy configuration and hand that file to pulumi", () => {
+            for (const stage of ["preview", "deploy"]) {
+                const commands = fs.readFileSync(path.join(repoRoot, "buildspecs", `${stage}.yml`), "utf8");
+                assert.match(commands, /npm run -s policy-config -- --stack "\$STACK" --out policy-config\.json/, stage);
+                assert.match(commands, /--policy-pack policies --policy-pack-config policy-config\.json/, stage);
+            }
         });
 
         it("the artifacts bucket is SSE-KMS with the delivery key, versioned and TLS-only", () => {

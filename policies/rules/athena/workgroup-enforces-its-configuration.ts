@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { describeValue, isTrue, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -10,3 +11,17 @@ export function workgroupEnforcesItsConfiguration(resource: RuleResource): strin
     if (value === undefined || isTrue(value) === "yes") return [];
     return [`${resourceLabel(resource)} must set configuration.enforceWorkgroupConfiguration to true, but it is ${describeValue(value)}.`];
 }
+
+export const rule = resourceRule(
+    {
+        name: "athena-workgroup-enforces-its-configuration",
+        service: "athena",
+        severity: "medium",
+        description: "Athena workgroups enforce their configuration so clients cannot override result location or encryption.",
+        why: "Otherwise a client setting can write unencrypted results elsewhere.",
+        remediation: "Set configuration.enforceWorkgroupConfiguration: true.",
+        resourceTypes: ["aws:athena/workgroup:Workgroup"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    workgroupEnforcesItsConfiguration,
+);

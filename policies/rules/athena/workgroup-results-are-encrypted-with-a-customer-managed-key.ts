@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { classifyKeyReference, keyViolation } from "../../framework/kms-key-reference";
 import { isUnknown, stringAt, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -25,3 +26,17 @@ export function workgroupResultsAreEncryptedWithACustomerManagedKey(stack: Stack
         return message ? [{ urn: workgroup.urn, message }] : [];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "athena-workgroup-results-are-encrypted-with-a-customer-managed-key",
+        service: "athena",
+        severity: "high",
+        description: "Athena workgroups encrypt query results with SSE_KMS or CSE_KMS and a customer-managed key.",
+        why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+        remediation: 'Set configuration.resultConfiguration.encryptionConfiguration {encryptionOption: "SSE_KMS", kmsKeyArn}.',
+        resourceTypes: ["aws:athena/workgroup:Workgroup"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    workgroupResultsAreEncryptedWithACustomerManagedKey,
+);

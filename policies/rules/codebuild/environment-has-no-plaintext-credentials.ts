@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { isPropertyMap, listAt, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -20,3 +21,17 @@ export function environmentHasNoPlaintextCredentials(resource: RuleResource): st
                 : [];
         });
 }
+
+export const rule = resourceRule(
+    {
+        name: "codebuild-environment-has-no-plaintext-credentials",
+        service: "codebuild",
+        severity: "critical",
+        description: "CodeBuild PLAINTEXT environment variables carry no credentials.",
+        why: "Plain-text variables are visible in the console, API and state.",
+        remediation: "Use environment variables of type SECRETS_MANAGER or PARAMETER_STORE.",
+        resourceTypes: ["aws:codebuild/project:Project"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    environmentHasNoPlaintextCredentials,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { isTrue, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -17,3 +18,17 @@ export function projectIsNotPrivileged(resource: RuleResource): string[] {
             ];
     }
 }
+
+export const rule = resourceRule(
+    {
+        name: "codebuild-project-is-not-privileged",
+        service: "codebuild",
+        severity: "high",
+        description: "CodeBuild projects do not run in privileged mode unless exempted.",
+        why: "Privileged mode gives the build root on the host and access to the Docker daemon.",
+        remediation: "Set environment.privilegedMode: false, or exempt the project with the reason (Docker image builds).",
+        resourceTypes: ["aws:codebuild/project:Project"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    projectIsNotPrivileged,
+);

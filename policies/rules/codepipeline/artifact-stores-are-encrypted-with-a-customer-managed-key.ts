@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { classifyKeyReference, keyViolation } from "../../framework/kms-key-reference";
 import { isUnknown, listAt, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -24,3 +25,17 @@ export function artifactStoresAreEncryptedWithACustomerManagedKey(stack: StackGr
         });
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "codepipeline-artifact-stores-are-encrypted-with-a-customer-managed-key",
+        service: "codepipeline",
+        severity: "medium",
+        description: "CodePipeline artifact stores are encrypted with a customer-managed key.",
+        why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+        remediation: 'Set artifactStores[].encryptionKey {id: key ARN, type: "KMS"}.',
+        resourceTypes: ["aws:codepipeline/pipeline:Pipeline"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    artifactStoresAreEncryptedWithACustomerManagedKey,
+);

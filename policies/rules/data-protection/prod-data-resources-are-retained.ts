@@ -1,21 +1,8 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import type { PropertyMap } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
-import { RuleNotApplicable, type RuleConfigSpec, type RuleResource } from "../../framework/rule-types";
-
-export const DEFAULT_DATA_BEARING_TYPES = [
-    "aws:s3/bucket:Bucket",
-    "aws:s3/bucketV2:BucketV2",
-    "aws:kms/key:Key",
-    "aws:dynamodb/table:Table",
-    "aws:secretsmanager/secret:Secret",
-    "aws:redshiftserverless/namespace:Namespace",
-    "aws:glue/catalogDatabase:CatalogDatabase",
-    "aws:glue/catalogTable:CatalogTable",
-    "aws:cloudwatch/logGroup:LogGroup",
-    "aws:sqs/queue:Queue",
-] as const;
-
-export type Environment = "dev" | "staging" | "prod";
+import { DEFAULT_DATA_BEARING_TYPES } from "./data-bearing-types";
+import { RuleNotApplicable, type Environment, type RuleConfigSpec, type RuleResource } from "../../framework/rule-types";
 
 export interface RetentionConfig {
     readonly environment: Environment;
@@ -37,6 +24,7 @@ export const dataProtectionConfig: RuleConfigSpec<RetentionConfig> = {
             description: "Resource types that hold data and must survive a pulumi destroy or replacement in prod.",
         },
     },
+    environmentDefaults: { dev: { environment: "dev" }, staging: { environment: "staging" }, prod: { environment: "prod" } },
     read(raw: PropertyMap): RetentionConfig {
         const environment = raw.environment === "dev" || raw.environment === "staging" ? raw.environment : "prod";
         const types = raw.dataBearingTypes;
@@ -60,3 +48,18 @@ export function prodDataResourcesAreRetained(resource: RuleResource, config: Ret
         `${resourceLabel(resource)} holds data in prod and must be protected or retained on delete (resource option protect or retainOnDelete).`,
     ];
 }
+
+export const rule = resourceRule(
+    {
+        name: "data-protection-prod-data-resources-are-retained",
+        service: "data-protection",
+        severity: "high",
+        description: "In prod every data-bearing resource is protected or retained on delete.",
+        why: "A pulumi destroy or a replacing change must never delete production data.",
+        remediation: "Set the protect and retainOnDelete resource options on the resource in prod.",
+        resourceTypes: "any",
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    prodDataResourcesAreRetained,
+    dataProtectionConfig,
+);

@@ -1,3 +1,4 @@
+import { ADVISORY_IN_DEV, resourceRule } from "../../framework/policy-factory";
 import { isTrue, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -17,3 +18,17 @@ export function tableHasPointInTimeRecovery(resource: RuleResource): string[] {
             ];
     }
 }
+
+export const rule = resourceRule(
+    {
+        name: "dynamodb-table-has-point-in-time-recovery",
+        service: "dynamodb",
+        severity: "medium",
+        description: "DynamoDB tables have point-in-time recovery enabled.",
+        why: "It restores the error log after an accidental overwrite or delete.",
+        remediation: "Set pointInTimeRecovery {enabled: true}.",
+        resourceTypes: ["aws:dynamodb/table:Table"],
+        enforcement: ADVISORY_IN_DEV,
+    },
+    tableHasPointInTimeRecovery,
+);

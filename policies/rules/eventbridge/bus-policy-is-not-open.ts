@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { conditionKeys, parsePolicyDocument, uninspectableDocument } from "../../framework/iam-policy-document";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -21,3 +22,17 @@ export function busPolicyIsNotOpen(resource: RuleResource): string[] {
                 `${subject} must not let everyone use the bus, but statement ${s.label} allows "*" without an aws:PrincipalOrgID, aws:SourceAccount or aws:SourceArn condition.`,
         );
 }
+
+export const rule = resourceRule(
+    {
+        name: "eventbridge-bus-policy-is-not-open",
+        service: "eventbridge",
+        severity: "high",
+        description: "EventBridge bus policies allow * only under an organisation, account or source condition.",
+        why: "An open bus lets any account inject events that trigger our pipeline.",
+        remediation: "Name the accounts, or add an aws:PrincipalOrgID or aws:SourceAccount condition.",
+        resourceTypes: ["aws:cloudwatch/eventBusPolicy:EventBusPolicy"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    busPolicyIsNotOpen,
+);

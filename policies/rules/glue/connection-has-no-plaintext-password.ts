@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { isUnknown, mapAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -19,3 +20,17 @@ export function connectionHasNoPlaintextPassword(resource: RuleResource): string
                 `${subject} must not hold a plain-text PASSWORD in connectionProperties; reference a Secrets Manager secret with SECRET_ID instead.`,
         );
 }
+
+export const rule = resourceRule(
+    {
+        name: "glue-connection-has-no-plaintext-password",
+        service: "glue",
+        severity: "critical",
+        description: "Glue connections hold no plain-text PASSWORD; they reference a secret.",
+        why: "A password in connectionProperties is stored in state and shown by the Glue console.",
+        remediation: "Store the credentials in Secrets Manager and set SECRET_ID instead of USERNAME/PASSWORD.",
+        resourceTypes: ["aws:glue/connection:Connection"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    connectionHasNoPlaintextPassword,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { classifyKeyReference, keyViolation } from "../../framework/kms-key-reference";
 import { describeValue, isTrue, isUnknown, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -58,3 +59,30 @@ export function dataCatalogIsEncrypted(stack: StackGraph): StackViolation[] {
         return violations.map((message) => ({ urn: resource.urn, message }));
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "glue-data-catalog-is-encrypted",
+        service: "glue",
+        severity: "high",
+        description: "The Glue Data Catalog is encrypted at rest with a customer-managed key and returns connection passwords encrypted.",
+        why: "Catalog metadata and connection passwords describe and unlock the whole lake.",
+        remediation:
+            "Add an aws.glue.DataCatalogEncryptionSettings with encryptionAtRest SSE-KMS (or SSE-KMS-WITH-SERVICE-ROLE) and connectionPasswordEncryption using a key of this stack; a stack that verifies the setting another stack of its account manages takes an exemption saying so.",
+        resourceTypes: [
+            "aws:glue/catalogDatabase:CatalogDatabase",
+            "aws:glue/catalogTable:CatalogTable",
+            "aws:glue/connection:Connection",
+            "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings",
+        ],
+        enforcement: MANDATORY_EVERYWHERE,
+        exemptions: [
+            {
+                resource: "urn:pulumi:*::*aws:glue/catalogDatabase:CatalogDatabase::*",
+                reason: "The Data Catalog's encryption is one setting per account and region, managed by the stack with lakehouse:catalogEncryption: manage (prod by default); a dev or staging stack verifies it (their default, lakehouse:catalogEncryption: verify) at deploy time that it is SSE-KMS-WITH-SERVICE-ROLE with encrypted connection passwords and stops otherwise (README: Two stacks in one account).",
+                environments: ["dev", "staging"],
+            },
+        ],
+    },
+    dataCatalogIsEncrypted,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { isPresentString } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
@@ -37,3 +38,17 @@ export function jobsAndCrawlersHaveASecurityConfiguration(stack: StackGraph): St
         }
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "glue-jobs-and-crawlers-have-a-security-configuration",
+        service: "glue",
+        severity: "high",
+        description: "Every Glue job and crawler names a security configuration.",
+        why: "Without one, Glue writes job output, logs and bookmarks unencrypted or with AWS-owned keys.",
+        remediation: "Set securityConfiguration to the name of the stack's aws.glue.SecurityConfiguration.",
+        resourceTypes: ["aws:glue/crawler:Crawler", "aws:glue/job:Job", "aws:glue/securityConfiguration:SecurityConfiguration"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    jobsAndCrawlersHaveASecurityConfiguration,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { classifyKeyReference, keyViolation } from "../../framework/kms-key-reference";
 import { describeValue, isUnknown, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -31,3 +32,19 @@ export function securityConfigurationEncryptsEverythingWithKms(stack: StackGraph
         });
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "glue-security-configuration-encrypts-everything-with-kms",
+        service: "glue",
+        severity: "high",
+        description:
+            "Glue security configurations encrypt S3 output (SSE-KMS), CloudWatch logs (SSE-KMS) and job bookmarks (CSE-KMS) with a customer-managed key.",
+        why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+        remediation:
+            "Set s3EncryptionMode SSE-KMS, cloudwatchEncryptionMode SSE-KMS and jobBookmarksEncryptionMode CSE-KMS, each with kmsKeyArn.",
+        resourceTypes: ["aws:glue/securityConfiguration:SecurityConfiguration"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    securityConfigurationEncryptsEverythingWithKms,
+);

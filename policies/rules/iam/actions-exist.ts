@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
+import { POLICY_DOCUMENT_TYPES } from "../../framework/iam-policy-document";
 import { checkEveryStatement, type KindedDocument, type Statement } from "../../framework/iam-policy-document";
 import { actionsMatching, closestAction, iamDataVersion, serviceExists } from "../../framework/iam-reference";
 import { isUnknown } from "../../framework/property-values";
@@ -47,3 +49,19 @@ function didYouMean(entry: string): string {
     const suggestion = closestAction(entry);
     return suggestion ? ` (did you mean "${suggestion}"?)` : "";
 }
+
+export const rule = resourceRule(
+    {
+        name: "iam-actions-exist",
+        service: "iam",
+        severity: "medium",
+        description:
+            "Every Action and NotAction of every IAM, trust and resource policy names a real service and matches an action " +
+            "of AWS's Service Authorization Reference.",
+        why: "A misspelt action is accepted by IAM but grants (or denies) nothing, so the workload fails at run time or a Deny silently protects nothing.",
+        remediation: "Correct the action to its name in the Service Authorization Reference; the finding names the closest real action.",
+        resourceTypes: POLICY_DOCUMENT_TYPES,
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    actionsExist,
+);

@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
+import { POLICY_DOCUMENT_TYPES } from "../../framework/iam-policy-document";
 import { checkEveryStatement, type KindedDocument, type Statement } from "../../framework/iam-policy-document";
 import {
     actionsMatching,
@@ -98,3 +100,21 @@ function unsupportedFindings(
         ];
     });
 }
+
+export const rule = resourceRule(
+    {
+        name: "iam-condition-keys-are-supported",
+        service: "iam",
+        severity: "medium",
+        description:
+            "Every condition key exists in the Service Authorization Reference, and a key an Allow statement requires is global " +
+            "or supported by every action of the statement.",
+        why: "A request for an action that does not support a key lacks it, so a StringEquals or StringLike on that key fails and the statement grants that action nothing.",
+        remediation:
+            "Move the action to a statement without the condition, or use a key the action lists in the Service Authorization " +
+            "Reference (e.g. s3:prefix applies to s3:ListBucket, not to s3:ListBucketMultipartUploads).",
+        resourceTypes: POLICY_DOCUMENT_TYPES,
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    conditionKeysAreSupported,
+);

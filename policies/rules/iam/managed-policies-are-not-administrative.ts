@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { isUnknown, listAt, type PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
@@ -63,3 +64,27 @@ export function managedPoliciesAreNotAdministrative(stack: StackGraph): StackVio
         });
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "iam-managed-policies-are-not-administrative",
+        service: "iam",
+        severity: "critical",
+        description: "No role, user or group has AdministratorAccess, PowerUserAccess or an AWS `*FullAccess` policy attached.",
+        why: "AWS's broad managed policies grant far more than a data pipeline needs and change as AWS adds actions.",
+        remediation: "Attach a customer-managed policy with the actions and resources the principal needs.",
+        resourceTypes: [
+            "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+            "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+            "aws:iam/policy:Policy",
+            "aws:iam/policyAttachment:PolicyAttachment",
+            "aws:iam/role:Role",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+            "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+            "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+        ],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    managedPoliciesAreNotAdministrative,
+);

@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
+import { POLICY_DOCUMENT_TYPES } from "../../framework/iam-policy-document";
 import { checkAllowStatements, conditionKeys, statementAllowsAction } from "../../framework/iam-policy-document";
 import { isUnknown } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -29,3 +31,25 @@ export function passRoleIsLimitedToNamedRolesAndServices(resource: RuleResource)
         return findings;
     });
 }
+
+export const rule = resourceRule(
+    {
+        name: "iam-pass-role-is-limited-to-named-roles-and-services",
+        service: "iam",
+        severity: "high",
+        description: "iam:PassRole is allowed only on named role ARNs and with an iam:PassedToService condition.",
+        why: "PassRole on * lets a principal hand any role, including admin roles, to a service it controls (privilege escalation).",
+        remediation:
+            "Set Resource to the ARNs of the roles to pass and add Condition StringEquals iam:PassedToService " +
+            "with the service that receives them (e.g. glue.amazonaws.com).",
+        resourceTypes: POLICY_DOCUMENT_TYPES,
+        enforcement: MANDATORY_EVERYWHERE,
+        exemptions: [
+            {
+                resource: "urn:pulumi:*::*lakehouse:security:PermissionsBoundary$aws:iam/policy:Policy::*",
+                reason: "A permissions boundary grants nothing by itself: it caps iam:PassRole at this stack's roles, while the deployer's own policy names each role and its iam:PassedToService (README: Deployer permissions).",
+            },
+        ],
+    },
+    passRoleIsLimitedToNamedRolesAndServices,
+);

@@ -1,3 +1,4 @@
+import { ADVISORY_IN_DEV, stackRule } from "../../framework/policy-factory";
 import { isUnknown, listAt, type PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
@@ -162,3 +163,38 @@ export function policyAttachmentsHaveASingleManager(stack: StackGraph): StackVio
     }
     return violations;
 }
+
+export const rule = stackRule(
+    {
+        name: "iam-policy-attachments-have-a-single-manager",
+        service: "iam",
+        severity: "medium",
+        description:
+            "Each IAM role, user and group has its inline policies and managed attachments managed by one mechanism, " +
+            "and PolicyAttachment is not used.",
+        why: "Exclusive and additive managers of the same attachments undo each other on every update, so permissions drift.",
+        remediation:
+            "Use RolePolicy/RolePolicyAttachment (optionally with one RolePoliciesExclusive/RolePolicyAttachmentsExclusive " +
+            "listing them), not inlinePolicies/managedPolicyArns alongside them, and never PolicyAttachment.",
+        resourceTypes: [
+            "aws:iam/group:Group",
+            "aws:iam/groupPoliciesExclusive:GroupPoliciesExclusive",
+            "aws:iam/groupPolicy:GroupPolicy",
+            "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+            "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+            "aws:iam/policyAttachment:PolicyAttachment",
+            "aws:iam/role:Role",
+            "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive",
+            "aws:iam/rolePolicy:RolePolicy",
+            "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+            "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive",
+            "aws:iam/user:User",
+            "aws:iam/userPoliciesExclusive:UserPoliciesExclusive",
+            "aws:iam/userPolicy:UserPolicy",
+            "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+            "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
+        ],
+        enforcement: ADVISORY_IN_DEV,
+    },
+    policyAttachmentsHaveASingleManager,
+);

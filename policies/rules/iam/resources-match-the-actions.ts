@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
+import { POLICY_DOCUMENT_TYPES } from "../../framework/iam-policy-document";
 import { checkEveryStatement, type KindedDocument, type Statement } from "../../framework/iam-policy-document";
 import { actionsMatching, iamDataVersion, isWildcardOnly, resourceGrantsAction, type ReferenceAction } from "../../framework/iam-reference";
 import { isUnknown } from "../../framework/property-values";
@@ -79,3 +81,21 @@ function typesOf(action: ActionEntry): string {
 function acceptedTypes(actions: readonly ActionEntry[]): string {
     return actions.map((action) => `${action.entry}: ${typesOf(action)}`).join("; ");
 }
+
+export const rule = resourceRule(
+    {
+        name: "iam-resources-match-the-actions",
+        service: "iam",
+        severity: "medium",
+        description:
+            "In every Allow statement each action has a resource of a type it accepts and each resource is of a type one of its " +
+            "actions accepts (Service Authorization Reference); resource policies are checked on their explicit ARNs.",
+        why: "An action on resources of the wrong type grants nothing, so the workload fails at run time, and a resource no action accepts is dead weight that hides the mistake.",
+        remediation:
+            "Name the ARN of the type the action acts on (e.g. arn:aws:s3:::bucket/* for s3:GetObject, arn:aws:s3:::bucket for " +
+            "s3:ListBucket), or move the action to the statement that names it.",
+        resourceTypes: POLICY_DOCUMENT_TYPES,
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    resourcesMatchTheActions,
+);

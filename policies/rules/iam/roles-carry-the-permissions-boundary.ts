@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { isUnknown, type PropertyMap } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -69,3 +70,22 @@ export function rolesCarryThePermissionsBoundary(stack: StackGraph, config: Perm
         return [{ urn: role.urn, message: `${must}, but it carries ${value}.` }];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "iam-roles-carry-the-permissions-boundary",
+        service: "iam",
+        severity: "high",
+        description: "Every IAM role carries a permissions boundary that is a managed policy of this stack (or a configured one).",
+        why:
+            "Without the boundary a role that can write IAM (the deployer) can create or widen a role beyond the stack's services " +
+            "and escalate its own privileges.",
+        remediation:
+            "Register the stack transform permissionsBoundaryTransform (components/security/permissions-boundary.ts) before any " +
+            "role, or set permissionsBoundary to the boundary policy's ARN; list an organisation's boundary in boundaryArns.",
+        resourceTypes: ["aws:iam/policy:Policy", "aws:iam/role:Role"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    rolesCarryThePermissionsBoundary,
+    permissionsBoundaryConfig,
+);

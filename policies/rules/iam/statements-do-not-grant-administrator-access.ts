@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
+import { POLICY_DOCUMENT_TYPES } from "../../framework/iam-policy-document";
 import { checkAllowStatements, type Statement } from "../../framework/iam-policy-document";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -19,3 +21,17 @@ export function statementsDoNotGrantAdministratorAccess(resource: RuleResource):
             : [],
     );
 }
+
+export const rule = resourceRule(
+    {
+        name: "iam-statements-do-not-grant-administrator-access",
+        service: "iam",
+        severity: "critical",
+        description: "No IAM statement allows every action on every resource.",
+        why: "An Allow of * on * is full administrator access: it can disable every other control in the account.",
+        remediation: "Replace the statement with the specific actions and resources the workload uses.",
+        resourceTypes: POLICY_DOCUMENT_TYPES,
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    statementsDoNotGrantAdministratorAccess,
+);

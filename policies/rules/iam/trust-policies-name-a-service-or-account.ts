@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { parsePolicyDocument, uninspectableDocument, type PrincipalEntry } from "../../framework/iam-policy-document";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -44,3 +45,17 @@ export function trustPoliciesNameAServiceOrAccount(resource: RuleResource): stri
             });
         });
 }
+
+export const rule = resourceRule(
+    {
+        name: "iam-trust-policies-name-a-service-or-account",
+        service: "iam",
+        severity: "critical",
+        description: "Role trust policies let only a named AWS service or a specific account or role assume the role.",
+        why: "A trust policy with a * principal lets anyone with an AWS account assume the role.",
+        remediation: 'Set Principal to {"Service": "<service>.amazonaws.com"} or to a specific account or role ARN.',
+        resourceTypes: ["aws:iam/role:Role"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    trustPoliciesNameAServiceOrAccount,
+);

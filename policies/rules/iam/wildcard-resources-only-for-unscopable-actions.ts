@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
+import { POLICY_DOCUMENT_TYPES } from "../../framework/iam-policy-document";
 import { checkAllowStatements, type Statement } from "../../framework/iam-policy-document";
 import { actionsMatching, iamDataVersion, needsWildcardResource } from "../../framework/iam-reference";
 import { isUnknown } from "../../framework/property-values";
@@ -51,3 +53,27 @@ function scopeProblem(action: string): string | undefined {
     const types = found.resourceTypes.map((type) => type.name).join(", ");
     return `"${action}" on it, which the IAM reference ${iamDataVersion} lets you scope to ${types}; name the resources instead`;
 }
+
+export const rule = resourceRule(
+    {
+        name: "iam-wildcard-resources-only-for-unscopable-actions",
+        service: "iam",
+        severity: "high",
+        description:
+            'IAM policies use `"Resource": "*"` only for actions the Service Authorization Reference lists without a resource type, ' +
+            "and never NotResource.",
+        why: "A wildcard resource extends a grant to every bucket, key and table of the account, including other teams' data.",
+        remediation:
+            "Name the ARNs of this stack's resources of the types the finding lists; an action the reference lists without " +
+            "resource types passes on *, and anything else needs an exemption with its reason in the policy config.",
+        resourceTypes: POLICY_DOCUMENT_TYPES,
+        enforcement: MANDATORY_EVERYWHERE,
+        exemptions: [
+            {
+                resource: "urn:pulumi:*::*lakehouse:security:PermissionsBoundary$aws:iam/policy:Policy::*",
+                reason: "A permissions boundary grants nothing by itself: each role's own policy names the resources, the boundary only caps the services and denies escalation and other regions (README: Deployer permissions).",
+            },
+        ],
+    },
+    wildcardResourcesOnlyForUnscopableActions,
+);

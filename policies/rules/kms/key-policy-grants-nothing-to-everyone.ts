@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { parsePolicyDocument, uninspectableDocument } from "../../framework/iam-policy-document";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -19,3 +20,19 @@ export function keyPolicyGrantsNothingToEveryone(resource: RuleResource): string
             (s) => `${subject} must not allow the "*" principal without a condition, but statement ${s.label} of its ` + "key policy does.",
         );
 }
+
+export const rule = resourceRule(
+    {
+        name: "kms-key-policy-grants-nothing-to-everyone",
+        service: "kms",
+        severity: "critical",
+        description: "KMS key policies allow nothing to the `*` principal unless a condition narrows the grant.",
+        why: "An unconditioned * grant in a key policy lets any AWS principal use or manage the key.",
+        remediation:
+            "Name the account root, roles or services as principals, or add a condition such as kms:CallerAccount " +
+            "or kms:ViaService to the statement.",
+        resourceTypes: ["aws:kms/key:Key", "aws:kms/keyPolicy:KeyPolicy"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    keyPolicyGrantsNothingToEveryone,
+);

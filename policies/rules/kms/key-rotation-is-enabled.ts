@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { describeValue, isTrue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import { RuleNotApplicable, type RuleResource } from "../../framework/rule-types";
@@ -23,3 +24,17 @@ export function keyRotationIsEnabled(resource: RuleResource): string[] {
             return [`${resourceLabel(resource)} must set enableKeyRotation to true, but it is ${describeValue(rotation)}.`];
     }
 }
+
+export const rule = resourceRule(
+    {
+        name: "kms-key-rotation-is-enabled",
+        service: "kms",
+        severity: "high",
+        description: "Every symmetric customer-managed KMS key has automatic rotation enabled.",
+        why: "Rotation limits how much data one key version protects and is required by most compliance baselines.",
+        remediation: "Set enableKeyRotation: true on the aws.kms.Key.",
+        resourceTypes: ["aws:kms/key:Key"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    keyRotationIsEnabled,
+);

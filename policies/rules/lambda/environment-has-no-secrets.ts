@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { isUnknown, mapAt, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -20,3 +21,17 @@ export function environmentHasNoSecrets(resource: RuleResource): string[] {
             : [];
     });
 }
+
+export const rule = resourceRule(
+    {
+        name: "lambda-environment-has-no-secrets",
+        service: "lambda",
+        severity: "critical",
+        description: "Lambda environment variables hold no credentials; they reference secrets by ARN.",
+        why: "Environment variables are readable by anyone who can read the function's configuration.",
+        remediation: "Store the value in Secrets Manager and pass its ARN (e.g. API_TOKEN_SECRET_ARN).",
+        resourceTypes: ["aws:lambda/function:Function"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    environmentHasNoSecrets,
+);

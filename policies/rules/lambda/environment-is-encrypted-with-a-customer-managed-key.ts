@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { customerManagedKeyViolations } from "../../framework/customer-managed-key-check";
 import { isPropertyMap, isUnknown, valueAt } from "../../framework/property-values";
 import type { StackViolation } from "../../framework/rule-types";
@@ -15,3 +16,17 @@ export function environmentIsEncryptedWithACustomerManagedKey(stack: StackGraph)
         },
     );
 }
+
+export const rule = stackRule(
+    {
+        name: "lambda-environment-is-encrypted-with-a-customer-managed-key",
+        service: "lambda",
+        severity: "medium",
+        description: "Lambda functions with environment variables encrypt them with a customer-managed key.",
+        why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+        remediation: "Set kmsKeyArn on the aws.lambda.Function.",
+        resourceTypes: ["aws:lambda/function:Function"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    environmentIsEncryptedWithACustomerManagedKey,
+);

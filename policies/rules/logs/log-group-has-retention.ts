@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import type { PropertyMap } from "../../framework/property-values";
 import { describeValue, isUnknown } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -13,9 +14,10 @@ export const retentionConfig: RuleConfigSpec<RetentionConfig> = {
             type: "integer",
             minimum: 1,
             default: 1,
-            description: "Shortest retention accepted (the stack configs set 14 for dev and 365 for prod).",
+            description: "Shortest retention accepted; each environment sets its profile's retention.",
         },
     },
+    environmentDefaults: { dev: { minimumRetentionDays: 14 }, staging: { minimumRetentionDays: 90 }, prod: { minimumRetentionDays: 365 } },
     read(raw: PropertyMap): RetentionConfig {
         const days = raw.minimumRetentionDays;
         return { minimumRetentionDays: typeof days === "number" ? days : 1 };
@@ -37,3 +39,18 @@ export function logGroupHasRetention(resource: RuleResource, config: RetentionCo
         ? [`${subject} must keep logs for at least ${config.minimumRetentionDays} days, but retentionInDays is ${days}.`]
         : [];
 }
+
+export const rule = resourceRule(
+    {
+        name: "logs-log-group-has-retention",
+        service: "logs",
+        severity: "low",
+        description: "CloudWatch log groups set a retention of at least the configured minimum.",
+        why: "Logs kept forever cost money and keep personal data longer than needed; too short loses audit evidence.",
+        remediation: "Set retentionInDays (at least 14 in dev, 90 in staging, 365 in prod).",
+        resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    logGroupHasRetention,
+    retentionConfig,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { describeValue, isPropertyMap, isUnknown, listAt, type PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -44,3 +45,21 @@ export function ingressIsNotOpenToTheInternet(resource: RuleResource): string[] 
             return [];
     }
 }
+
+export const rule = resourceRule(
+    {
+        name: "network-ingress-is-not-open-to-the-internet",
+        service: "network",
+        severity: "critical",
+        description: "No security group ingress admits 0.0.0.0/0 or ::/0.",
+        why: "The lakehouse has no public endpoints; open ingress exposes the VPC to the Internet.",
+        remediation: "Restrict ingress to the VPC CIDR or to security groups.",
+        resourceTypes: [
+            "aws:ec2/securityGroup:SecurityGroup",
+            "aws:ec2/securityGroupRule:SecurityGroupRule",
+            "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        ],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    ingressIsNotOpenToTheInternet,
+);

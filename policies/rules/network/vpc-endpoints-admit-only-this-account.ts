@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { awsxEndpointPolicies, conditionKeys, parsePolicyDocument, uninspectableDocument } from "../../framework/iam-policy-document";
 import type { PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -31,3 +32,19 @@ export function vpcEndpointsAdmitOnlyThisAccount(resource: RuleResource): string
     if (resource.type === "aws:ec2/vpcEndpoint:VpcEndpoint") return findings(subject, "its policy", resource.props.policy);
     return awsxEndpointPolicies(resource).flatMap(({ where, value }) => findings(subject, where, value));
 }
+
+export const rule = resourceRule(
+    {
+        name: "network-vpc-endpoints-admit-only-this-account",
+        service: "network",
+        severity: "medium",
+        description:
+            "Every VPC endpoint, awsx's included, has a policy whose Allow statements are confined to this account's principals or resources.",
+        why: "An endpoint without a policy allows every call to the service, so anything in the VPC can reach other accounts' resources through it (a data exfiltration path).",
+        remediation:
+            "Set the endpoint's policy with aws:PrincipalAccount and aws:ResourceAccount (s3:ResourceAccount for S3) conditions naming the account.",
+        resourceTypes: ["aws:ec2/vpcEndpoint:VpcEndpoint", "awsx:ec2:Vpc"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    vpcEndpointsAdmitOnlyThisAccount,
+);

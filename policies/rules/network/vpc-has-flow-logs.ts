@@ -1,3 +1,4 @@
+import { ADVISORY_IN_DEV, stackRule } from "../../framework/policy-factory";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
 import type { GraphResource, StackGraph } from "../../framework/stack-graph";
@@ -37,3 +38,17 @@ export function vpcHasFlowLogs(stack: StackGraph): StackViolation[] {
               ];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "network-vpc-has-flow-logs",
+        service: "network",
+        severity: "medium",
+        description: "Every VPC (including awsx VPC components) has a flow log.",
+        why: "Flow logs are the network audit trail for incident response.",
+        remediation: "Create an aws.ec2.FlowLog with vpcId set to the VPC's id.",
+        resourceTypes: ["aws:ec2/flowLog:FlowLog", "aws:ec2/vpc:Vpc", "awsx:ec2:Vpc"],
+        enforcement: ADVISORY_IN_DEV,
+    },
+    vpcHasFlowLogs,
+);

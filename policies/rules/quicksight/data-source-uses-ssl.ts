@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { isTrue, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -15,3 +16,17 @@ export function dataSourceUsesSsl(resource: RuleResource): string[] {
             return [`${subject} must connect over SSL; sslProperties.disableSsl is unknown during preview, so it cannot be verified.`];
     }
 }
+
+export const rule = resourceRule(
+    {
+        name: "quicksight-data-source-uses-ssl",
+        service: "quicksight",
+        severity: "high",
+        description: "QuickSight data sources never disable SSL.",
+        why: "Disabling SSL sends warehouse credentials and query results in clear text.",
+        remediation: "Remove sslProperties.disableSsl or set it to false.",
+        resourceTypes: ["aws:quicksight/dataSource:DataSource"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    dataSourceUsesSsl,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { isTrue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -20,3 +21,17 @@ export function namespaceAdminPasswordIsManagedByAws(resource: RuleResource): st
     }
     return findings;
 }
+
+export const rule = resourceRule(
+    {
+        name: "redshift-serverless-namespace-admin-password-is-managed-by-aws",
+        service: "redshift-serverless",
+        severity: "critical",
+        description: "Redshift Serverless namespaces let AWS manage the admin password and set none inline.",
+        why: "An inline password is stored in Pulumi state and never rotates.",
+        remediation: "Set manageAdminPassword: true and remove adminUserPassword.",
+        resourceTypes: ["aws:redshiftserverless/namespace:Namespace"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    namespaceAdminPasswordIsManagedByAws,
+);

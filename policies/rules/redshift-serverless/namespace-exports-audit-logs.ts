@@ -1,3 +1,4 @@
+import { ADVISORY_IN_DEV, resourceRule } from "../../framework/policy-factory";
 import { isUnknown, listAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -19,3 +20,17 @@ export function namespaceExportsAuditLogs(resource: RuleResource): string[] {
               `${subject} must export the audit logs ${AUDIT_LOGS.join(", ")} in logExports, but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing.`,
           ];
 }
+
+export const rule = resourceRule(
+    {
+        name: "redshift-serverless-namespace-exports-audit-logs",
+        service: "redshift-serverless",
+        severity: "medium",
+        description: "Redshift Serverless namespaces export the userlog, connectionlog and useractivitylog audit logs.",
+        why: "Audit logs record who connected and what they ran against warehouse data.",
+        remediation: 'Set logExports to ["userlog", "connectionlog", "useractivitylog"].',
+        resourceTypes: ["aws:redshiftserverless/namespace:Namespace"],
+        enforcement: ADVISORY_IN_DEV,
+    },
+    namespaceExportsAuditLogs,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, resourceRule } from "../../framework/policy-factory";
 import { describeValue, isPropertyMap, isUnknown, listAt, type PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { RuleResource } from "../../framework/rule-types";
@@ -16,3 +17,17 @@ export function workgroupRequiresSsl(resource: RuleResource): string[] {
     if (value === "true" || value === true) return [];
     return [`${subject} must set the config parameter require_ssl to "true", but it is ${describeValue(value)}.`];
 }
+
+export const rule = resourceRule(
+    {
+        name: "redshift-serverless-workgroup-requires-ssl",
+        service: "redshift-serverless",
+        severity: "high",
+        description: "Redshift Serverless workgroups set the require_ssl parameter to true.",
+        why: "Without it clients may connect unencrypted.",
+        remediation: 'Add {parameterKey: "require_ssl", parameterValue: "true"} to configParameters.',
+        resourceTypes: ["aws:redshiftserverless/workgroup:Workgroup"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    workgroupRequiresSsl,
+);

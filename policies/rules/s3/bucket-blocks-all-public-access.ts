@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
+import { BUCKET_TYPES } from "../../framework/s3-bucket-settings";
 import { isTrue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
@@ -29,3 +31,18 @@ export function bucketBlocksAllPublicAccess(stack: StackGraph): StackViolation[]
         ];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "s3-bucket-blocks-all-public-access",
+        service: "s3",
+        severity: "critical",
+        description: "Every S3 bucket has a public access block with all four flags true.",
+        why: "A bucket without the block can be made public by one ACL or policy change.",
+        remediation:
+            "Add an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets true.",
+        resourceTypes: [...BUCKET_TYPES, ...SETTING_TYPES.publicAccessBlock],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    bucketBlocksAllPublicAccess,
+);

@@ -1,3 +1,4 @@
+import { ADVISORY_IN_DEV, stackRule } from "../../framework/policy-factory";
 import { isPresentString, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
@@ -31,3 +32,17 @@ export function bucketHasAccessLogging(stack: StackGraph): StackViolation[] {
               ];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "s3-bucket-has-access-logging",
+        service: "s3",
+        severity: "medium",
+        description: "Every S3 bucket (except the access-log bucket itself) sends server access logs to a log bucket.",
+        why: "Access logs are the audit trail of who read or changed lake data.",
+        remediation: "Add an aws.s3.BucketLogging with targetBucket set to the stack's access-log bucket.",
+        resourceTypes: [...BUCKET_TYPES, ...SETTING_TYPES.logging],
+        enforcement: ADVISORY_IN_DEV,
+    },
+    bucketHasAccessLogging,
+);

@@ -1,3 +1,5 @@
+import { ADVISORY_IN_DEV, stackRule } from "../../framework/policy-factory";
+import { BUCKET_TYPES } from "../../framework/s3-bucket-settings";
 import { describeValue, isTrue, isUnknown, valueAt } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
@@ -30,3 +32,17 @@ export function bucketHasVersioning(stack: StackGraph): StackViolation[] {
         ];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "s3-bucket-has-versioning",
+        service: "s3",
+        severity: "medium",
+        description: "Every S3 bucket has versioning enabled.",
+        why: "Versioning lets us recover data overwritten or deleted by a faulty job.",
+        remediation: "Add an aws.s3.BucketVersioning with versioningConfiguration.status Enabled.",
+        resourceTypes: [...BUCKET_TYPES, ...SETTING_TYPES.versioning],
+        enforcement: ADVISORY_IN_DEV,
+    },
+    bucketHasVersioning,
+);

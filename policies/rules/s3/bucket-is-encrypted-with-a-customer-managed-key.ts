@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
+import { BUCKET_TYPES } from "../../framework/s3-bucket-settings";
 import { classifyKeyReference, keyViolation } from "../../framework/kms-key-reference";
 import { describeValue, isUnknown, listAt, valueAt, type PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -51,3 +53,24 @@ export function bucketIsEncryptedWithACustomerManagedKey(stack: StackGraph): Sta
         return [{ urn: bucket.urn, message: problems[0] as string }];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "s3-bucket-is-encrypted-with-a-customer-managed-key",
+        service: "s3",
+        severity: "high",
+        description: "Every S3 bucket has default SSE-KMS encryption with a customer-managed key.",
+        why: "A customer-managed key lets us control, audit and revoke access to the data independently of the data's own permissions.",
+        remediation:
+            "Add an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm aws:kms and kmsMasterKeyId set to a key of this stack.",
+        resourceTypes: [...BUCKET_TYPES, ...SETTING_TYPES.encryption],
+        enforcement: MANDATORY_EVERYWHERE,
+        exemptions: [
+            {
+                resource: "urn:pulumi:*::*aws:s3/bucket:Bucket::*-lake-access-logs",
+                reason: "S3 server access log delivery only supports SSE-S3 (AES256) on the target bucket; SSE-KMS would drop the logs.",
+            },
+        ],
+    },
+    bucketIsEncryptedWithACustomerManagedKey,
+);

@@ -1,3 +1,5 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
+import { BUCKET_TYPES } from "../../framework/s3-bucket-settings";
 import { conditionKeys, uninspectableDocument } from "../../framework/iam-policy-document";
 import { resourceLabel } from "../../framework/resource-label";
 import { attachedPolicies } from "../../framework/resource-policies";
@@ -39,3 +41,17 @@ export function bucketPolicyHasNoPublicPrincipal(stack: StackGraph): StackViolat
         });
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "s3-bucket-policy-has-no-public-principal",
+        service: "s3",
+        severity: "critical",
+        description: "No S3 bucket policy allows the * principal without a narrowing condition.",
+        why: "A * principal in an Allow makes the bucket readable or writable by anyone.",
+        remediation: "Name the principals, or add aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID conditions.",
+        resourceTypes: [...BUCKET_TYPES, ...SETTING_TYPES.policy],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    bucketPolicyHasNoPublicPrincipal,
+);

@@ -1,3 +1,4 @@
+import { ADVISORY_IN_DEV, stackRule } from "../../framework/policy-factory";
 import { isTrue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
 import type { StackViolation } from "../../framework/rule-types";
@@ -25,3 +26,32 @@ export function secretHasRotation(stack: StackGraph): StackViolation[] {
               ];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "secretsmanager-secret-has-rotation",
+        service: "secretsmanager",
+        severity: "medium",
+        description:
+            "Secrets Manager secrets are rotated by a SecretRotation; secrets AWS cannot rotate carry an exemption naming who rotates them.",
+        why: "Rotation limits how long a leaked credential stays useful.",
+        remediation: "Add an aws.secretsmanager.SecretRotation, or exempt the secret with the reason in the policy config.",
+        resourceTypes: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretRotation:SecretRotation"],
+        enforcement: ADVISORY_IN_DEV,
+        exemptions: [
+            {
+                resource: "urn:pulumi:*::*aws:secretsmanager/secret:Secret::*-secrets-rest-source-credentials",
+                reason: "Credentials issued by the REST source's owner; AWS has no rotation function for a third-party API, so its owner rotates them and a person updates the secret (README: Secrets).",
+            },
+            {
+                resource: "urn:pulumi:*::*aws:secretsmanager/secret:Secret::*-secrets-pulumi-backend",
+                reason: "A Pulumi access token or backend passphrase is issued outside AWS; Secrets Manager cannot mint a new one, so its owner rotates it before Pulumi's expiry (README: Secrets).",
+            },
+            {
+                resource: "urn:pulumi:*::*aws:secretsmanager/secret:Secret::*-quicksight-redshift-credentials",
+                reason: "Password of the read-only warehouse user QuickSight connects as, set by the administrator who creates that user (README: QuickSight); Redshift Serverless has no managed rotation for database users, and a rotation Lambda would need superuser credentials and VPC access the platform does not hand out, so the administrator rotates it with ALTER USER and updates the secret.",
+            },
+        ],
+    },
+    secretHasRotation,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { deniesInsecureTransport } from "../../framework/iam-policy-document";
 import { resourceLabel } from "../../framework/resource-label";
 import { attachedPolicies } from "../../framework/resource-policies";
@@ -18,3 +19,17 @@ export function topicPolicyRequiresTls(stack: StackGraph): StackViolation[] {
         return message ? [{ urn: topic.urn, message }] : [];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "sns-topic-policy-requires-tls",
+        service: "sns",
+        severity: "medium",
+        description: "SNS topics have a policy denying publishes without TLS.",
+        why: "Without it, messages can be published over plain HTTP.",
+        remediation: "Add a Deny statement with Condition Bool aws:SecureTransport false to the topic policy.",
+        resourceTypes: ["aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    topicPolicyRequiresTls,
+);

@@ -1,3 +1,4 @@
+import { MANDATORY_EVERYWHERE, stackRule } from "../../framework/policy-factory";
 import { deniesInsecureTransport } from "../../framework/iam-policy-document";
 import { resourceLabel } from "../../framework/resource-label";
 import { attachedPolicies } from "../../framework/resource-policies";
@@ -18,3 +19,17 @@ export function queuePolicyRequiresTls(stack: StackGraph): StackViolation[] {
         return message ? [{ urn: queue.urn, message }] : [];
     });
 }
+
+export const rule = stackRule(
+    {
+        name: "sqs-queue-policy-requires-tls",
+        service: "sqs",
+        severity: "medium",
+        description: "SQS queues have a policy denying requests without TLS.",
+        why: "Without it, messages can be sent and received over plain HTTP.",
+        remediation: "Add a Deny statement with Condition Bool aws:SecureTransport false to the queue policy.",
+        resourceTypes: ["aws:sqs/queue:Queue", "aws:sqs/queuePolicy:QueuePolicy"],
+        enforcement: MANDATORY_EVERYWHERE,
+    },
+    queuePolicyRequiresTls,
+);

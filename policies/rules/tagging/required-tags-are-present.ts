@@ -1,3 +1,4 @@
+import { ADVISORY_IN_DEV, resourceRule } from "../../framework/policy-factory";
 import taggableTypes from "../../data/aws-taggable-types.json";
 import { isPropertyMap, isUnknown, toPropertyMap, valueAt, type PropertyMap, type PropertyValue } from "../../framework/property-values";
 import { resourceLabel } from "../../framework/resource-label";
@@ -62,3 +63,18 @@ export function requiredTagsArePresent(resource: RuleResource, config: RequiredT
         `${subject} must carry the required tags ${config.requiredTags.join(", ")}, but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing.`,
     ];
 }
+
+export const rule = resourceRule(
+    {
+        name: "tagging-required-tags-are-present",
+        service: "tagging",
+        severity: "low",
+        description: "Every taggable AWS resource carries the required tag keys (its tags or the provider's default tags).",
+        why: "Tags attribute cost and ownership and drive access policies.",
+        remediation: "Set the tags on the resource or in the provider's defaultTags (aws:defaultTags).",
+        resourceTypes: "any",
+        enforcement: ADVISORY_IN_DEV,
+    },
+    requiredTagsArePresent,
+    requiredTagsConfig,
+);
