@@ -82,6 +82,7 @@ export = async () => {
             auditLogGroupPattern(warehouseName),
         ],
         deletionWindowInDays: config.protection.kmsDeletionWindowDays,
+        rotationPeriodInDays: config.protection.kmsRotationPeriodDays,
         retainOnDelete: config.protection.retainOnDelete,
     });
 

@@ -17,6 +17,8 @@ export interface PlatformKeysArgs {
     readonly additionalLogGroupPatterns?: readonly string[];
     /** Days (7-30) a deleted key waits before AWS destroys it. */
     readonly deletionWindowInDays: number;
+    /** Days between automatic rotations (90-2560); the first two rotations raise a key's price. */
+    readonly rotationPeriodInDays: number;
     /** Keep the keys when the stack is destroyed (data encrypted under them outlives the stack). */
     readonly retainOnDelete: boolean;
 }
@@ -33,12 +35,14 @@ export function rotatedKeyArgs(args: {
     readonly partition: string;
     readonly accountId: string;
     readonly deletionWindowInDays: number;
+    /** @default 365 */
+    readonly rotationPeriodInDays?: number;
     readonly statements?: readonly Statement[];
 }): aws.kms.KeyArgs {
     return {
         description: args.description,
         enableKeyRotation: true,
-        rotationPeriodInDays: 365,
+        rotationPeriodInDays: args.rotationPeriodInDays ?? 365,
         deletionWindowInDays: args.deletionWindowInDays,
         keyUsage: "ENCRYPT_DECRYPT",
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",

@@ -8,7 +8,8 @@ import { estimateCost, type CostReport } from "../../tools/cost/estimate";
 import { loadPriceTable } from "../../tools/cost/price-table";
 import { pricingDecisions } from "../../tools/cost/resource-pricing";
 import { defaultUsage, idleUsage, readUsageFile, resolveUsage, usageDir, type Usage } from "../../tools/cost/usage";
-import { plannedStacks, planOf } from "../program/plans";
+import { diffReports } from "../../tools/cost/report";
+import { minimalDevStackConfig, plannedStacks, planOf, planOfStackFile } from "../program/plans";
 import * as path from "node:path";
 
 function environmentOf(stack: string): "dev" | "prod" {
@@ -71,6 +72,29 @@ describe("cost report of the planned stacks", () => {
         assert.deepEqual(
             landing.filter((line) => line.charge.endsWith("storage")).map((line) => line.charge),
             ["S3 Standard storage", "S3 Standard-IA storage", "S3 Glacier Flexible Retrieval storage"],
+        );
+    });
+
+    it("keeps the dev profile idle (no data, no runs) at most $10 a month, through its keys' seventh year", () => {
+        for (const monthsDeployed of [1, 12, 36, 84]) {
+            const idle = reportOf("dev", idleUsage({ ...usageOf("dev"), monthsDeployed }));
+            assert.ok(idle.totals.total <= 10, `dev idle costs ${idle.totals.total} in month ${monthsDeployed}`);
+        }
+    });
+
+    it("prices the diff of two plans line by line: a Single NAT gateway adds 730 hours at $0.048 and a public IPv4 address at $0.005", () => {
+        const plan = (config: Record<string, unknown>) => {
+            const result = planOfStackFile("dev", { ...minimalDevStackConfig, ...config });
+            if (result.kind !== "plan") throw new Error(JSON.stringify(result));
+            return estimateCost(result, loadPriceTable("eu-west-1"), idleUsage(defaultUsage.dev));
+        };
+        const diff = diffReports(plan({}), plan({ "lakehouse:natGateways": "Single" }));
+        assert.deepEqual(
+            diff.changes.map((change) => [change.charge, change.difference]),
+            [
+                ["NAT gateways", 35.04],
+                ["NAT gateway public IPv4", 3.65],
+            ],
         );
     });
 });
