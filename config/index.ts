@@ -46,6 +46,7 @@ export interface PlatformConfig {
     readonly protection: {
         readonly retainOnDelete: boolean;
         readonly kmsDeletionWindowDays: number;
+        readonly kmsRotationPeriodDays: number;
         readonly logRetentionDays: number;
     };
     readonly network: {
@@ -78,6 +79,8 @@ export interface PlatformConfig {
         readonly dailyRpuHoursLimit: number;
         readonly weeklyRpuHoursLimit: number;
         readonly usageLimitBreachAction: ConfigValues["redshiftUsageLimitBreachAction"];
+        /** Off in dev: Spectrum then needs no Glue endpoint (see the README's Cost section). */
+        readonly enhancedVpcRouting: boolean;
     };
     readonly analytics: {
         readonly athenaBytesScannedCutoff: number;
@@ -268,6 +271,7 @@ function assemble(project: string, stack: string, region: string, v: ConfigValue
         protection: {
             retainOnDelete: v.retainDataOnDelete,
             kmsDeletionWindowDays: v.kmsDeletionWindowDays,
+            kmsRotationPeriodDays: v.kmsRotationPeriodDays,
             logRetentionDays: v.logRetentionDays,
         },
         network: {
@@ -298,6 +302,7 @@ function assemble(project: string, stack: string, region: string, v: ConfigValue
             dailyRpuHoursLimit: v.redshiftDailyRpuHoursLimit,
             weeklyRpuHoursLimit: v.redshiftWeeklyRpuHoursLimit,
             usageLimitBreachAction: v.redshiftUsageLimitBreachAction,
+            enhancedVpcRouting: v.redshiftEnhancedVpcRouting,
         },
         analytics: {
             athenaBytesScannedCutoff: v.athenaBytesScannedCutoff,

@@ -106,6 +106,12 @@ export const configKeys = {
         staging: 30,
         prod: 30,
     }),
+    kmsRotationPeriodDays: key(
+        "integer",
+        days(90, 2560),
+        "Days between automatic rotations of the stack's KMS keys (90-2560). Each of a key's first two rotations adds $1 a month to its $1, so yearly rotation makes every key $3 a month from the third year.",
+        { dev: 2560, staging: 365, prod: 365 },
+    ),
     logRetentionDays: key(
         "integer",
         z
@@ -128,8 +134,8 @@ export const configKeys = {
     interfaceEndpoints: key(
         "array",
         z.array(z.enum(interfaceEndpointServices)),
-        `Interface VPC endpoints to create in the private subnets (${interfaceEndpointServices.join(", ")}), each about $7-8 a month per AZ (three AZs) plus data; each admits only this account's principals and resources. Redshift Spectrum needs glue; add others for workloads you run in the VPC. The S3 gateway endpoint (free) is always created.`,
-        ["glue"],
+        `Interface VPC endpoints to create in the private subnets (${interfaceEndpointServices.join(", ")}), each about $7-8 a month per AZ (three AZs) plus data; each admits only this account's principals and resources. Redshift Spectrum needs glue while redshiftEnhancedVpcRouting is on and there is no NAT; add others for workloads you run in the VPC. The S3 gateway endpoint (free) is always created.`,
+        { dev: [], staging: ["glue"], prod: ["glue"] },
     ),
     flowLogTrafficType: key("string", z.enum(["ALL", "ACCEPT", "REJECT"]), "Traffic recorded by the VPC flow log.", "ALL"),
 
@@ -217,6 +223,12 @@ export const configKeys = {
         z.enum(["log", "emit-metric", "deactivate"]),
         "What Redshift Serverless does when the daily usage limit is reached.",
         { dev: "deactivate", staging: "emit-metric", prod: "emit-metric" },
+    ),
+    redshiftEnhancedVpcRouting: key(
+        "boolean",
+        z.boolean(),
+        "Route the warehouse's COPY, UNLOAD and Spectrum traffic through the VPC (S3 gateway endpoint, Glue interface endpoint or NAT, flow logs, endpoint policies). Off: Redshift reaches S3 and the Glue Data Catalog over the AWS network, so no Glue interface endpoint is needed.",
+        { dev: false, staging: true, prod: true },
     ),
     redshiftWeeklyRpuHoursLimit: key(
         "integer",

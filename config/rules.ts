@@ -143,13 +143,16 @@ export function checkQuickSightPrincipals(enabled: boolean, principals: readonly
         : [];
 }
 
-/** Redshift Spectrum reads the Glue Data Catalog from inside the VPC: through a glue endpoint, or through NAT. */
-export function checkCatalogReachable(natGateways: string, interfaceEndpoints: readonly string[]): Problem[] {
-    return natGateways === "None" && !interfaceEndpoints.includes("glue")
+/**
+ * With enhanced VPC routing, Redshift Spectrum reads the Glue Data Catalog from inside the VPC: through a
+ * glue endpoint, or through NAT. Without it, Redshift reaches the catalog over the AWS network.
+ */
+export function checkCatalogReachable(natGateways: string, interfaceEndpoints: readonly string[], enhancedVpcRouting: boolean): Problem[] {
+    return enhancedVpcRouting && natGateways === "None" && !interfaceEndpoints.includes("glue")
         ? [
               [
                   "interfaceEndpoints",
-                  "has no glue endpoint while natGateways is None, so Redshift Spectrum could not reach the Glue Data Catalog; add glue",
+                  "has no glue endpoint while natGateways is None and redshiftEnhancedVpcRouting is true, so Redshift Spectrum could not reach the Glue Data Catalog; add glue (or turn redshiftEnhancedVpcRouting off)",
               ],
           ]
         : [];
@@ -220,7 +223,9 @@ export function checkConfig(values: Partial<ConfigValues>, region: string | unde
             : []),
         ...(has("etlFallbackSchedule") ? checkScheduleExpression("etlFallbackSchedule", v.etlFallbackSchedule) : []),
         ...(has("quicksightEnabled", "quicksightPrincipals") ? checkQuickSightPrincipals(v.quicksightEnabled, v.quicksightPrincipals) : []),
-        ...(has("natGateways", "interfaceEndpoints") ? checkCatalogReachable(v.natGateways, v.interfaceEndpoints) : []),
+        ...(has("natGateways", "interfaceEndpoints", "redshiftEnhancedVpcRouting")
+            ? checkCatalogReachable(v.natGateways, v.interfaceEndpoints, v.redshiftEnhancedVpcRouting)
+            : []),
         ...(has("redshiftDailyRpuHoursLimit", "redshiftWeeklyRpuHoursLimit")
             ? checkUsageLimits(v.redshiftDailyRpuHoursLimit, v.redshiftWeeklyRpuHoursLimit)
             : []),

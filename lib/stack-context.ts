@@ -44,6 +44,8 @@ export interface Protection {
     readonly retainOnDelete: boolean;
     /** Days (7-30) a deleted KMS key waits before AWS destroys it. */
     readonly kmsDeletionWindowDays: number;
+    /** Days (90-2560) between automatic rotations of every key. */
+    readonly kmsRotationPeriodDays: number;
     readonly logRetentionDays: number;
 }
 

@@ -137,6 +137,7 @@ export class DataCatalogEncryption extends pulumi.ComponentResource {
                 arn,
                 description: `Glue Data Catalog of account ${accountId} in ${region}: metadata and connection passwords`,
                 deletionWindowInDays: 30,
+                rotationPeriodInDays: 365,
             }),
             kept,
         );

@@ -22,12 +22,14 @@ export function rotatedKeyArgs(args: {
     readonly description: string;
     readonly arn: Arns;
     readonly deletionWindowInDays: number;
+    /** Days between automatic rotations (90-2560); the first two rotations raise a key's price. */
+    readonly rotationPeriodInDays: number;
     readonly statements?: readonly Statement[];
 }): aws.kms.KeyArgs {
     return {
         description: args.description,
         enableKeyRotation: true,
-        rotationPeriodInDays: 365,
+        rotationPeriodInDays: args.rotationPeriodInDays,
         deletionWindowInDays: args.deletionWindowInDays,
         keyUsage: "ENCRYPT_DECRYPT",
         customerMasterKeySpec: "SYMMETRIC_DEFAULT",
@@ -115,7 +117,13 @@ export class PlatformKeys extends pulumi.ComponentResource {
         const key = (purpose: string, description: string, statements: Statement[]): aws.kms.Key =>
             new aws.kms.Key(
                 `${name}-${purpose}`,
-                rotatedKeyArgs({ arn, deletionWindowInDays: protection.kmsDeletionWindowDays, description, statements }),
+                rotatedKeyArgs({
+                    arn,
+                    deletionWindowInDays: protection.kmsDeletionWindowDays,
+                    rotationPeriodInDays: protection.kmsRotationPeriodDays,
+                    description,
+                    statements,
+                }),
                 { parent: this },
             );
 

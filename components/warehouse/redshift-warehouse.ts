@@ -280,7 +280,8 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                 { parent: this },
             );
         }
-        if (network.natGateways !== "None" && !network.interfaceEndpoints.includes("glue")) {
+        // Only traffic routed through the VPC needs a path to Glue; without enhanced VPC routing Redshift uses its own.
+        if (warehouse.enhancedVpcRouting && network.natGateways !== "None" && !network.interfaceEndpoints.includes("glue")) {
             new aws.vpc.SecurityGroupEgressRule(
                 `${name}-workgroup-to-glue-via-nat`,
                 {
@@ -304,7 +305,7 @@ export class RedshiftWarehouse extends pulumi.ComponentResource {
                 subnetIds: network.privateSubnetIds,
                 securityGroupIds: [this.securityGroup.id],
                 publiclyAccessible: false,
-                enhancedVpcRouting: true,
+                enhancedVpcRouting: warehouse.enhancedVpcRouting,
                 configParameters: Object.entries(workgroupConfigParameters).map(([parameterKey, parameterValue]) => ({
                     parameterKey,
                     parameterValue,

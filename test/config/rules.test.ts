@@ -46,13 +46,17 @@ describe("AWS constraints checked before deploy", () => {
         );
     });
 
-    it("Redshift Spectrum must reach the Glue Data Catalog: a glue endpoint or NAT", () => {
-        assert.deepEqual(checkCatalogReachable("None", ["glue"]), []);
-        assert.deepEqual(checkCatalogReachable("Single", []), []);
+    it("Redshift Spectrum must reach the Glue Data Catalog: a glue endpoint or NAT when its traffic is routed through the VPC", () => {
+        assert.deepEqual(checkCatalogReachable("None", ["glue"], true), []);
+        assert.deepEqual(checkCatalogReachable("Single", [], true), []);
         assert.deepEqual(
-            checkCatalogReachable("None", ["kms"]).map(([key]) => key),
+            checkCatalogReachable("None", ["kms"], true).map(([key]) => key),
             ["interfaceEndpoints"],
         );
+    });
+
+    it("Redshift without enhanced VPC routing reaches the Glue Data Catalog over the AWS network, needing neither endpoint nor NAT", () => {
+        assert.deepEqual(checkCatalogReachable("None", [], false), []);
     });
 
     it("accepts EventBridge cron and rate expressions and rejects five-field crons", () => {
