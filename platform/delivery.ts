@@ -1,6 +1,7 @@
 import type { PlatformConfig } from "../config";
 import { DeliveryPipeline } from "../components/cicd/delivery-pipeline";
-import { DeployerAccess, type ConditionalRead, type DeployFeature } from "../components/cicd/deployer-access";
+import { type ConditionalRead, type DeployFeature } from "../components/cicd/deploy-policy";
+import { DeployerAccess } from "../components/cicd/deployer-access";
 import { sparkJobs } from "../components/etl/glue-jobs";
 import type { StackContext } from "../lib/stack-context";
 import type { Foundation } from "./foundation";

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformConfig } from "../config";
-import { stackServices } from "../components/cicd/deployer-access";
+import { stackServices } from "../components/security/stack-services";
 import { PlatformNetwork } from "../components/network/platform-network";
 import { PlatformAlerts } from "../components/observability/platform-alerts";
 import { PlatformSecrets } from "../components/secrets/platform-secrets";

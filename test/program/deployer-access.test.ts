@@ -1,12 +1,8 @@
 import { strict as assert } from "node:assert";
 import type * as pulumi from "@pulumi/pulumi";
-import {
-    deployActionsByResourceType,
-    previewReads,
-    serviceOf,
-    stackServices,
-    trustedServices,
-} from "../../components/cicd/deployer-access";
+import { deployActionsByResourceType } from "../../components/cicd/deploy-actions";
+import { previewReads, serviceOf, trustedServices } from "../../components/cicd/deploy-policy";
+import { stackServices } from "../../components/security/stack-services";
 import type { PolicyStatement } from "../../lib/iam/documents";
 import { permissionsBoundaryTransform } from "../../components/security/permissions-boundary";
 import type { PlannedResource } from "../../harness/evaluate";
